@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from fazhi.core.admin_site import restrict_admin
+
+restrict_admin(admin.site)
+
+urlpatterns = [
+    path("", include("fazhi.portal.urls")),
+    path("", include("fazhi.orgs.urls")),
+    path("", include("fazhi.core.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "fazhi.core.errorviews.permission_denied"
+handler404 = "fazhi.core.errorviews.page_not_found"
+handler500 = "fazhi.core.errorviews.server_error"

@@ -1,0 +1,125 @@
+"""Shared tables: the audit trail, the holiday calendar and the number sequences."""
+from django.conf import settings
+from django.db import models
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(models.Model):
+    """One write made through a service. Append-only; each row chains to the previous one."""
+
+    seq = models.PositiveBigIntegerField("序号", unique=True)
+    at = models.DateTimeField("时间", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    actor_name = models.CharField("操作人姓名", max_length=100, blank=True)
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", verbose_name="单位", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    unit_name = models.CharField("单位名称", max_length=200, blank=True)
+    event_code = models.PositiveIntegerField("事件编号", db_index=True)
+    event_name = models.CharField("事件", max_length=100)
+    object_type = models.CharField("对象类型", max_length=100, blank=True, db_index=True)
+    object_id = models.CharField("对象编号", max_length=64, blank=True, db_index=True)
+    object_repr = models.CharField("对象", max_length=300, blank=True)
+    changes = models.JSONField("变更内容", default=dict, blank=True)
+    ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    prev_hash = models.CharField("前一条哈希", max_length=64)
+    hash = models.CharField("哈希", max_length=64, unique=True)
+
+    scope_owner = "unit"
+    scope_person = "actor"
+
+    class Meta:
+        verbose_name = "操作审计日志"
+        verbose_name_plural = verbose_name
+        ordering = ["-seq"]
+
+    def __str__(self):
+        return f"#{self.seq} {self.event_name} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("审计日志只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("审计日志只能追加，不能删除。")
+
+
+class AuditChainHead(models.Model):
+    """The last link of the audit chain; locking it serialises appends."""
+
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    scope_exempt = "审计链的内部指针，不向任何用户展示"
+
+    class Meta:
+        verbose_name = "审计链头"
+        verbose_name_plural = verbose_name
+
+
+class CalendarYear(models.Model):
+    """A year whose holidays and make-up working days the office has entered in full."""
+
+    year = models.PositiveIntegerField("年份", unique=True)
+    source = models.CharField("依据（国务院办公厅通知）", max_length=300, blank=True)
+
+    scope_exempt = "全县共用的节假日数据"
+
+    class Meta:
+        verbose_name = "节假日年度"
+        verbose_name_plural = verbose_name
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}年"
+
+
+class CalendarDay(models.Model):
+    """A day that differs from the ordinary Mon–Fri week: a holiday or a 调休 working weekend."""
+
+    date = models.DateField("日期", unique=True)
+    is_working_day = models.BooleanField("是否工作日")
+    name = models.CharField("名称", max_length=50, blank=True, help_text="如：国庆节、国庆调休上班")
+
+    scope_exempt = "全县共用的节假日数据"
+
+    class Meta:
+        verbose_name = "节假日与调休"
+        verbose_name_plural = verbose_name
+        ordering = ["date"]
+
+    def __str__(self):
+        kind = "上班" if self.is_working_day else "休息"
+        return f"{self.date:%Y-%m-%d} {self.name}（{kind}）"
+
+
+class NumberSequence(models.Model):
+    """The last number issued for a prefix in a year (统一编号)."""
+
+    prefix = models.CharField("编号前缀", max_length=50)
+    year = models.PositiveIntegerField("年份")
+    last_number = models.PositiveIntegerField("已用到", default=0)
+
+    scope_exempt = "编号计数器，只经编号服务读写"
+
+    class Meta:
+        verbose_name = "编号序列"
+        verbose_name_plural = verbose_name
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="core_numbersequence_prefix_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}〔{self.year}〕{self.last_number}号"

@@ -1,0 +1,144 @@
+"""Registries that let modules contribute to shared screens without those screens importing them.
+
+At start-up ``autodiscover`` imports each installed app's ``reporting.py``, ``alerts.py``,
+``search.py`` and ``navigation.py`` (as Django's admin imports ``admin.py``). Those modules call
+the ``register_*`` functions below.
+
+- figures: numbers for the annual report and the dashboard, by key ``<module>.<name>``;
+- alerts: compliance checks ``(user, today) -> list[Alert]``;
+- search sources: how a module's records become search entries;
+- navigation: the workbench's left menu (modules not built yet are simply absent).
+"""
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from django.utils.module_loading import autodiscover_modules
+
+logger = logging.getLogger("fazhi.registry")
+
+SEVERITIES = {"info": "提示", "warning": "预警", "overdue": "逾期"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    unit: str
+    chapter: str
+    compute: Callable[..., Any]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AlertProvider:
+    key: str
+    label: str
+    check: Callable[..., list]
+
+
+@dataclass
+class Alert:
+    rule: str
+    severity: str
+    title: str
+    unit: Any = None
+    due: Any = None
+    link: str = ""
+    count: int = 1
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown alert severity {self.severity!r}")
+
+    @property
+    def severity_label(self):
+        return SEVERITIES[self.severity]
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    key: str
+    label: str
+    entries: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    section: str
+    label: str
+    url_name: str
+    permission: str | None = None
+    order: int = 100
+    children: tuple = field(default_factory=tuple)
+
+
+_figures: dict[str, Figure] = {}
+_alerts: dict[str, AlertProvider] = {}
+_search: dict[str, SearchSource] = {}
+_nav: list[NavItem] = []
+
+
+def _check_key(key):
+    if "." not in key or key.startswith(".") or key.endswith("."):
+        raise ValueError(f"registry key must look like '<module>.<name>': {key!r}")
+
+
+def register_figure(key, *, label, unit, chapter, compute, description=""):
+    _check_key(key)
+    if key in _figures and _figures[key].compute is not compute:
+        raise ValueError(f"figure {key} is registered twice")
+    _figures[key] = Figure(key, label, unit, chapter, compute, description)
+    return _figures[key]
+
+
+def register_alert(key, *, label, check):
+    _check_key(key)
+    if key in _alerts and _alerts[key].check is not check:
+        raise ValueError(f"alert provider {key} is registered twice")
+    _alerts[key] = AlertProvider(key, label, check)
+    return _alerts[key]
+
+
+def register_search(key, *, label, entries):
+    _check_key(key)
+    _search[key] = SearchSource(key, label, entries)
+    return _search[key]
+
+
+def register_nav(item: NavItem):
+    if all(existing.url_name != item.url_name for existing in _nav):
+        _nav.append(item)
+    return item
+
+
+def figures() -> dict[str, Figure]:
+    return dict(sorted(_figures.items()))
+
+
+def alert_providers() -> dict[str, AlertProvider]:
+    return dict(sorted(_alerts.items()))
+
+
+def search_sources() -> dict[str, SearchSource]:
+    return dict(sorted(_search.items()))
+
+
+def nav_items() -> list[NavItem]:
+    return sorted(_nav, key=lambda i: (i.order, i.label))
+
+
+def collect_alerts(user, today):
+    """Every provider's alerts for ``user``; a failing provider is logged and reported, never raised."""
+    alerts, failures = [], []
+    for provider in alert_providers().values():
+        try:
+            alerts.extend(provider.check(user, today))
+        except Exception:  # one module's bug must not take the page down
+            logger.exception("alert provider %s failed", provider.key)
+            failures.append(provider)
+    return alerts, failures
+
+
+def autodiscover():
+    autodiscover_modules("navigation", "reporting", "alerts", "search")

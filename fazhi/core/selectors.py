@@ -1,0 +1,36 @@
+"""Reads of the audit trail and the holiday calendar."""
+from django.db.models import Q
+
+from fazhi.orgs import scope
+from fazhi.orgs.builtin_roles import Perm
+
+from .models import AuditEntry, CalendarDay, CalendarYear
+
+
+def audit_list(*, user, filters=None):
+    f = filters or {}
+    qs = scope.visible(user, AuditEntry.objects.all(), perm=Perm.VIEW_AUDIT)
+    if f.get("unit"):
+        qs = qs.filter(unit_id=f["unit"])
+    if f.get("actor"):
+        qs = qs.filter(Q(actor_name__contains=f["actor"]) | Q(actor__username=f["actor"]))
+    if f.get("object"):
+        qs = qs.filter(Q(object_repr__contains=f["object"]) | Q(object_type__icontains=f["object"]))
+    if f.get("event"):
+        qs = qs.filter(event_name=f["event"])
+    if f.get("date_from"):
+        qs = qs.filter(at__date__gte=f["date_from"])
+    if f.get("date_to"):
+        qs = qs.filter(at__date__lte=f["date_to"])
+    return qs.order_by("-seq")
+
+
+def calendar_days(*, year=None):
+    qs = CalendarDay.objects.all()
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.order_by("date")
+
+
+def calendar_years():
+    return CalendarYear.objects.order_by("-year")

@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from fazhi.core.admin import ReadOnlyAdmin
+
+from .models import LoginLog, OrgUnit, Role, RoleGrant, User
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(User)
+class UserAdmin(ReadOnlyAdmin):
+    list_display = ["username", "full_name", "unit", "is_active", "last_login"]
+    search_fields = ["username", "full_name"]
+    exclude = ["password"]
+
+
+@admin.register(Role)
+class RoleAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "read_only"]
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(ReadOnlyAdmin):
+    list_display = ["user", "role", "unit", "scope"]
+
+
+@admin.register(LoginLog)
+class LoginLogAdmin(ReadOnlyAdmin):
+    list_display = ["at", "username", "event", "ip"]
+    list_filter = ["event"]
