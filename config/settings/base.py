@@ -141,6 +141,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
+WHITENOISE_USE_FINDERS = DEBUG  # development serves from node_modules/ and fazhi/static/ directly
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 

@@ -6,6 +6,14 @@ from .models import AuditEntry, CalendarDay, CalendarYear, NumberSequence
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Every write goes through a service (rules + audit entry); the admin only shows the tables."""
 
+    def has_view_permission(self, request, obj=None):
+        from fazhi.orgs.builtin_roles import Perm
+
+        return request.user.has_perm(Perm.SYSADMIN)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -46,7 +46,8 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -142,25 +143,21 @@ class Column:
     export: Callable[[Any], Any] | None = None
     help: str = ""
 
-    def __post_init__(self):
-        if self.choices is not None:
-            self.choices = [(value, str(label)) for value, label in self.choices]
-
     @property
     def labels(self) -> list[str]:
-        return [label for _, label in self.choices or ()]
+        return [str(label) for _, label in self.choices or ()]  # str(): labels may be lazy
 
     def label_for(self, value):
         """The label a choice value is written as (the value itself when it is not a choice)."""
         for choice_value, label in self.choices or ():
             if choice_value == value:
-                return label
+                return str(label)
         return value
 
     def choice_for(self, text: str):
         """The choice value for a cell's text, matching labels first, then values."""
         for value, label in self.choices or ():
-            if text == label:
+            if text == str(label):
                 return value
         for value, _ in self.choices or ():
             if text == str(value):
@@ -239,8 +236,8 @@ class CellError:
 class ImportResult:
     """``rows``: the rows that passed every check; ``total_rows``: data rows read."""
 
-    rows: list[dict] = field(default_factory=list)
-    errors: list[CellError] = field(default_factory=list)
+    rows: list[dict] = dataclass_field(default_factory=list)
+    errors: list[CellError] = dataclass_field(default_factory=list)
     saved: Any = None
     total_rows: int = 0
 
@@ -682,8 +679,13 @@ def _build_workbook(spec: SheetSpec, objects: Iterable) -> bytes:
             dimension.number_format = number_format
     sheet.freeze_panes = "A2"
     sheet.append([_header_cell(sheet, column) for column in spec.columns])
+    text_columns = [_number_format(column) == "@" for column in spec.columns]
     for obj in objects:
-        sheet.append([_export_value(column, obj) for column in spec.columns])
+        values = [_export_value(column, obj) for column in spec.columns]
+        sheet.append([
+            _text_cell(sheet, value) if is_text and isinstance(value, str) else value
+            for value, is_text in zip(values, text_columns, strict=True)
+        ])
     _add_drop_downs(workbook, sheet, spec, avoid=title)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -700,6 +702,13 @@ def _header_cell(sheet, column: Column):
         note = "；".join(part for part in (note, "从下拉列表中选择") if part)
     if note:
         cell.comment = Comment(note, _NOTE_AUTHOR, width=220, height=90)
+    return cell
+
+
+def _text_cell(sheet, value: str):
+    """A cell formatted as text, so that editing it in Excel keeps 0012 or an ID number intact."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "@"
     return cell
 
 
@@ -735,6 +744,7 @@ def _export_value(column: Column, obj):
 def _add_drop_downs(workbook, sheet, spec: SheetSpec, *, avoid: str):
     """A list validation per choice column: inline when short, else from a hidden sheet."""
     long_lists = []
+    hidden = _CHOICES_SHEET if avoid != _CHOICES_SHEET else _CHOICES_SHEET + "_"
     for number, column in enumerate(spec.columns, start=1):
         if not column.choices:
             continue
@@ -745,7 +755,6 @@ def _add_drop_downs(workbook, sheet, spec: SheetSpec, *, avoid: str):
         else:
             long_lists.append(labels)
             letter = get_column_letter(len(long_lists))
-            hidden = _CHOICES_SHEET if avoid != _CHOICES_SHEET else _CHOICES_SHEET + "_"
             formula = f"'{hidden}'!${letter}$1:${letter}${len(labels)}"
         validation = DataValidation(
             type="list", formula1=formula, allow_blank=True,
@@ -756,7 +765,7 @@ def _add_drop_downs(workbook, sheet, spec: SheetSpec, *, avoid: str):
         validation.add(f"{letter}2:{letter}{EXCEL_LAST_ROW}")
         sheet.data_validations.append(validation)
     if long_lists:
-        hidden_sheet = workbook.create_sheet(_CHOICES_SHEET if avoid != _CHOICES_SHEET else _CHOICES_SHEET + "_")
+        hidden_sheet = workbook.create_sheet(hidden)
         hidden_sheet.sheet_state = "hidden"
         for labels in itertools.zip_longest(*long_lists):
             hidden_sheet.append([ILLEGAL_CHARACTERS_RE.sub("", label) if label else None for label in labels])

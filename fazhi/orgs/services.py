@@ -26,6 +26,8 @@ ALLOWED_PARENT_KINDS = {
 
 
 def _check_parent(kind, parent):
+    if parent is not None and not parent.is_active:
+        raise DomainError(f"上级单位“{parent.name}”已撤销，不能在其下设立单位。", field="parent")
     allowed = ALLOWED_PARENT_KINDS.get(kind, set())
     parent_kind = parent.kind if parent is not None else None
     if parent_kind not in allowed:
@@ -33,8 +35,6 @@ def _check_parent(kind, parent):
         if parent is None:
             raise DomainError(f"{kind_label}必须有上级单位。", field="parent")
         raise DomainError(f"{kind_label}不能设在“{parent.name}”（{parent.get_kind_display()}）之下。", field="parent")
-    if parent is not None and not parent.is_active:
-        raise DomainError(f"上级单位“{parent.name}”已撤销，不能在其下设立单位。", field="parent")
 
 
 def _set_path(unit):
@@ -264,7 +264,7 @@ def units_import(*, actor, rows):
     Returns ``{"created": n, "updated": n}``.
     """
     existing = {u.code: u for u in OrgUnit.objects.filter(code__in=[r["code"] for r in rows])}
-    pending = list(enumerate(rows, start=2))
+    pending = [(getattr(row, "row", i), row) for i, row in enumerate(rows, start=2)]
     created = updated = 0
     by_code = dict(existing)
     while pending:
@@ -294,14 +294,14 @@ def units_import(*, actor, rows):
                         unit = unit_move(actor=actor, unit=unit, new_parent=parent)
                     updated += 1
             except DomainError as e:
-                e.row = getattr(row, "_row", row.get("_row", row_no))
+                e.row = row_no
                 raise
             by_code[unit.code] = unit
             progressed = True
         if not progressed:
             row_no, row = rest[0]
             error = DomainError(f"上级单位代码“{row['parent_code']}”不存在。", field="parent_code")
-            error.row = row.get("_row", row_no)
+            error.row = row_no
             raise error
         pending = rest
     audit.record(actor=actor, event="orgs.units_imported", object_repr=f"导入单位 {len(rows)} 行",

@@ -1,9 +1,7 @@
 """Excel template for units (组织机构): export and import with the same columns."""
 from fazhi.core import spreadsheets as sheets
-from fazhi.core.errors import DomainError
 
 from .choices import UnitKind
-from .models import OrgUnit
 
 
 def _sort_order(value):
@@ -43,10 +41,3 @@ def unit_sheet(*, actor=None):
 
 def export_units(units):
     return sheets.export_workbook(unit_sheet(), units)
-
-
-def parent_codes_known(codes):
-    return set(OrgUnit.objects.filter(code__in=codes).values_list("code", flat=True))
-
-
-__all__ = ["unit_sheet", "export_units", "DomainError"]

@@ -1,0 +1,121 @@
+"""Contract tests over every URL: public ones are on an explicit allow-list, every other one needs a
+login, every page renders for every persona, and the outsider never sees another unit's records."""
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from fazhi.core.models import CalendarDay
+
+# Pages anyone may open without signing in.
+PUBLIC = {"portal:home", "orgs:login", "orgs:logout"}
+
+# For each URL with parameters: how to build them from the persona county. Every record named here
+# belongs to a unit the outsider (水利局) has no business with. A new URL with parameters must be
+# added here, or the test fails.
+SAMPLES = {
+    "orgs:unit_detail": lambda c: {"pk": c.market.pk},
+    "orgs:unit_edit": lambda c: {"pk": c.market.pk},
+    "orgs:unit_move": lambda c: {"pk": c.market_station.pk},
+    "orgs:unit_retire": lambda c: {"pk": c.market_station.pk},
+    "orgs:unit_reactivate": lambda c: {"pk": c.market_station.pk},
+    "orgs:user_detail": lambda c: {"pk": c.liaison.pk},
+    "orgs:user_grant": lambda c: {"pk": c.liaison.pk},
+    "orgs:user_unlock": lambda c: {"pk": c.liaison.pk},
+    "orgs:grant_revoke": lambda c: {"pk": c.liaison.grants.first().pk},
+    "core:calendar_day_remove": lambda c: {"pk": _calendar_day().pk},
+}
+
+# What each sample shows, so a leak can be searched for in the page.
+SECRET_TEXT = {
+    "orgs:unit_detail": "某县市场监督管理局",
+    "orgs:user_detail": "市场监管局李联络员",
+}
+
+
+def _calendar_day():
+    import datetime
+
+    return CalendarDay.objects.get_or_create(date=datetime.date(2026, 5, 6),
+                                             defaults={"is_working_day": False, "name": "测试"})[0]
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{p.namespace}:" if p.namespace else ""
+            if p.namespace == "admin":
+                continue  # Django's admin has its own gate, tested below
+            yield from _walk(p.url_patterns, prefix + ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield prefix + p.name, p
+
+
+ALL_URLS = dict(_walk(get_resolver().url_patterns))
+
+
+def _url(name, county):
+    pattern = ALL_URLS[name]
+    if pattern.pattern.regex.groups:
+        assert name in SAMPLES, f"{name} has parameters: add a sample record to SAMPLES in {__file__}"
+        return reverse(name, kwargs=SAMPLES[name](county))
+    return reverse(name)
+
+
+def test_every_url_is_known_to_this_test():
+    parametrised = {n for n, p in ALL_URLS.items() if p.pattern.regex.groups}
+    assert parametrised <= set(SAMPLES), f"add samples for: {sorted(parametrised - set(SAMPLES))}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ALL_URLS))
+def test_anonymous_access(client, county, name):
+    url = _url(name, county)
+    response = client.get(url)
+    if name in PUBLIC:
+        assert response.status_code in (200, 405), (name, response.status_code)
+    else:
+        assert response.status_code == 302 and response.url.startswith(reverse("orgs:login")), name
+        post = client.post(url)
+        assert post.status_code == 302 and post.url.startswith(reverse("orgs:login")), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["sysadmin", "office", "liaison", "reviewer", "officer", "lawyer", "leader",
+                                     "outsider"])
+def test_every_page_renders_for_every_persona(client, county, persona):
+    client.force_login(getattr(county, persona))
+    for name in sorted(ALL_URLS):
+        if name == "orgs:logout":
+            continue
+        response = client.get(_url(name, county))
+        assert response.status_code in (200, 302, 403, 404, 405), (persona, name, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_outsider_sees_no_other_units_records(client, county, name):
+    client.force_login(county.outsider)
+    url = _url(name, county)
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code in (403, 404), (name, response.status_code)
+        if name in SECRET_TEXT:
+            assert SECRET_TEXT[name] not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_outsider_with_the_function_permission_gets_404_not_403(client, county):
+    """Refusing a record never tells that it exists: out of scope is 'not found'."""
+    client.force_login(county.outsider)
+    assert client.get(reverse("orgs:unit_detail", args=[county.market.pk])).status_code == 404
+    assert client.get(reverse("orgs:user_detail", args=[county.liaison.pk])).status_code == 404
+    assert client.get(reverse("orgs:unit_detail", args=[county.water.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_is_for_system_administrators_only(client, county):
+    assert client.get("/admin/").status_code == 302
+    client.force_login(county.office)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/login/" in response.url
+    client.force_login(county.sysadmin)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/core/auditentry/").status_code == 200
