@@ -11,3 +11,6 @@ def county(db):
     from fazhi.testing.personas import build_county
 
     return build_county()
+
+
+from fazhi.testing.browser import browser, page  # noqa: E402,F401  (shared browser fixtures)

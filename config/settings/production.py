@@ -2,7 +2,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DEFAULT_SECRET_KEY, env_bool, env
+from .base import DEFAULT_SECRET_KEY, env, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", DEFAULT_SECRET_KEY)

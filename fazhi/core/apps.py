@@ -7,10 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "基础功能"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
         from django.apps import apps
         from django.core.exceptions import ImproperlyConfigured
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .checks import scope_errors
         from .registry import autodiscover
 

@@ -29,7 +29,7 @@ def _hash_payload(entry_fields: dict, prev_hash: str) -> str:
 
 
 def _entry_fields(e: AuditEntry) -> dict:
-    at = e.at.astimezone(datetime.timezone.utc).isoformat(timespec="microseconds")
+    at = e.at.astimezone(datetime.UTC).isoformat(timespec="microseconds")
     return {
         "seq": e.seq,
         "at": at,

@@ -68,6 +68,9 @@ class AuditChainHead(models.Model):
         verbose_name = "审计链头"
         verbose_name_plural = verbose_name
 
+    def __str__(self):
+        return f"#{self.last_seq}"
+
 
 class CalendarYear(models.Model):
     """A year whose holidays and make-up working days the office has entered in full."""

@@ -10,8 +10,9 @@ the ``register_*`` functions below.
 - navigation: the workbench's left menu (modules not built yet are simply absent).
 """
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from django.utils.module_loading import autodiscover_modules
 

@@ -201,10 +201,6 @@ class Row(dict):
         super().__init__(values)
         self.row = row
 
-    @property
-    def _row(self):  # alias for callers that look for ``row._row``
-        return self.row
-
     def __repr__(self):
         return f"Row({dict.__repr__(self)}, row={self.row})"
 

@@ -253,7 +253,7 @@ def _check():
 
     assert len(TOWNSHIPS) == 18, len(TOWNSHIPS)
     t_codes = [t[0] for t in TOWNSHIPS]
-    assert t_codes == ["T%02d" % i for i in range(1, 19)]
+    assert t_codes == [f"T{i:02d}" for i in range(1, 19)]
     assert len(set(t[1] for t in TOWNSHIPS)) == 18, "duplicate township name"
     assert sum(t[2] for t in TOWNSHIPS) == 286, sum(t[2] for t in TOWNSHIPS)
 
@@ -265,5 +265,5 @@ def _check():
     assert len(set(villages)) == len(villages), "duplicate village name"
 
     assert len(LAW_FIRMS) == 7, len(LAW_FIRMS)
-    assert [f[0] for f in LAW_FIRMS] == ["F%02d" % i for i in range(1, 8)]
+    assert [f[0] for f in LAW_FIRMS] == [f"F{i:02d}" for i in range(1, 8)]
     assert len(set(f[1] for f in LAW_FIRMS)) == 7, "duplicate law firm name"

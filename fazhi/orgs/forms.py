@@ -1,9 +1,9 @@
 """Forms check shape only; the rules live in services."""
 from django import forms
 
+from . import selectors
 from .builtin_roles import ROLES
 from .choices import DataScope, LoginEvent, UnitKind
-from . import selectors
 
 
 class LoginForm(forms.Form):

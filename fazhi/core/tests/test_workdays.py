@@ -86,3 +86,19 @@ class TestUnknownYears:
             services.calendar_year_confirm(actor=county.office, year=2028, source="通知")
         with pytest.raises(DomainError, match="依据"):
             services.calendar_year_confirm(actor=county.office, year=2028, source=" ")
+
+
+@pytest.mark.django_db
+class TestCoverageAlert:
+    def test_office_is_warned_in_november_when_next_year_is_missing(self, county):
+        from fazhi.core.alerts import calendar_coverage
+
+        alerts = calendar_coverage(county.office, D(2026, 11, 25))
+        assert [a.severity for a in alerts] == ["warning"] and "2027" in alerts[0].title
+        assert calendar_coverage(county.office, D(2026, 6, 1)) == []
+        assert calendar_coverage(county.liaison, D(2026, 11, 25)) == []  # not theirs to fix
+
+    def test_a_missing_current_year_is_overdue(self, county):
+        from fazhi.core.alerts import calendar_coverage
+
+        assert [a.severity for a in calendar_coverage(county.office, D(2027, 3, 1))] == ["overdue"]

@@ -27,6 +27,6 @@ class Command(BaseCommand):
         if not quiet_logins:
             from fazhi.orgs.demo import DEMO_PASSWORD, logins
 
-            self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
+            self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
             for username, full_name, role in logins():
                 self.stdout.write(f"  {username:<10} {ROLES_BY_CODE[role].name}（{full_name}）")

@@ -1,0 +1,91 @@
+"""The audit page, the holiday table and the workbench, as the office and a liaison use them."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from fazhi.core.models import CalendarDay
+
+
+@pytest.mark.django_db
+class TestAuditPage:
+    def test_office_filters_by_unit_person_object_and_date(self, client, county):
+        client.force_login(county.office)
+        from fazhi.orgs import services
+
+        services.unit_update(actor=county.office, unit=county.water, name="某县水利局")
+        page = client.get(reverse("core:audit_list"), {"actor": "法治办", "object": "水利"}).context["page"]
+        assert [e.event_name for e in page.object_list] == ["orgs.unit_updated"]
+        today = datetime.date.today().isoformat()
+        page = client.get(reverse("core:audit_list"), {"unit": county.justice.pk, "date_from": today}).context["page"]
+        assert page.paginator.count >= 1 and all(e.unit_id == county.justice.pk for e in page.object_list)
+        page = client.get(reverse("core:audit_list"), {"date_to": "2000-01-01"}).context["page"]
+        assert page.paginator.count == 0
+
+    @pytest.mark.parametrize("persona", ["liaison", "leader", "outsider", "officer"])
+    def test_others_may_not_read_the_audit_trail(self, client, county, persona):
+        client.force_login(getattr(county, persona))
+        assert client.get(reverse("core:audit_list")).status_code == 403
+
+
+@pytest.mark.django_db
+class TestCalendarPage:
+    def test_office_enters_a_makeup_day_and_confirms_a_year(self, client, county):
+        client.force_login(county.office)
+        url = reverse("core:calendar") + "?year=2027"
+        html = client.get(url).content.decode()
+        assert "缺少数据" in html
+        client.post(url, {"form": "day", "date": "2027-02-20", "is_working_day": "1", "name": "春节调休上班"})
+        assert CalendarDay.objects.get(date=datetime.date(2027, 2, 20)).is_working_day
+        response = client.post(url, {"form": "year", "year": "2027", "source": ""})
+        assert "这个字段是必填项" in response.content.decode() or "必填" in response.content.decode()
+        client.post(url, {"form": "year", "year": "2027", "source": "国办发明电〔2026〕X号"})
+        from fazhi.core.workdays import Calendar
+
+        assert Calendar().knows(2027)
+
+    def test_liaison_may_not_edit_the_calendar(self, client, county):
+        client.force_login(county.liaison)
+        assert client.get(reverse("core:calendar")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_public_home_and_login_are_chinese(client):
+    html = client.get("/").content.decode()
+    assert 'lang="zh-Hans"' in html and "法治政府建设" in html
+    assert "登录" in client.get("/login/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["orgs:unit_list", "orgs:user_list", "core:audit_list", "orgs:login_log"])
+def test_list_query_count_does_not_grow_with_rows(client, county, settings, url_name):
+    """Twenty rows or two hundred: the same number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.orgs import services
+    from fazhi.orgs.choices import UnitKind
+
+    settings.FAZHI_PAGE_SIZE = 500
+    client.post("/login/", {"username": "office", "password": "bad"})  # every list has at least one row
+    client.force_login(county.office)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse(url_name)).status_code == 200
+        return len(ctx)
+
+    small = count()
+    client.logout()
+    for i in range(40):
+        unit = services.unit_create(actor=county.office, code=f"Q-{i}", name=f"测试单位{i}",
+                                    kind=UnitKind.DEPARTMENT, parent=county.gov)
+        user = services.user_create(actor=county.office, username=f"q{i}", full_name=f"测试{i}", unit=unit,
+                                    password="Fazhi@2019")
+        services.role_grant(actor=county.office, user=user, role_code="liaison")
+        client.post("/login/", {"username": f"q{i}", "password": "bad"})
+    from fazhi.orgs.models import LoginLog
+
+    assert LoginLog.objects.filter(event="failure").count() == 41
+    client.force_login(county.office)
+    assert count() == small
