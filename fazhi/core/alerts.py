@@ -2,6 +2,7 @@
 from fazhi.orgs.builtin_roles import Perm
 
 from .registry import Alert, register_alert
+from .rules import get_setting
 from .workdays import Calendar
 
 
@@ -14,7 +15,7 @@ def calendar_coverage(user, today):
         alerts.append(Alert(rule="工作日计算须依据当年国务院办公厅节假日安排", severity="overdue",
                             title=f"缺少{today.year}年节假日与调休数据，法定期限无法计算",
                             link=f"/calendar/?year={today.year}"))
-    elif today.month >= 11 and not cal.knows(today.year + 1):
+    elif today.month >= get_setting("core.calendar_warning_month") and not cal.knows(today.year + 1):
         alerts.append(Alert(rule="工作日计算须依据当年国务院办公厅节假日安排", severity="warning",
                             title=f"请在国务院办公厅公布后录入{today.year + 1}年节假日与调休安排",
                             link=f"/calendar/?year={today.year + 1}"))

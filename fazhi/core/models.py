@@ -126,3 +126,22 @@ class NumberSequence(models.Model):
 
     def __str__(self):
         return f"{self.prefix}〔{self.year}〕{self.last_number}号"
+
+
+class RuleSetting(models.Model):
+    """The office's value for a configurable rule (RULES.md items marked CONFIG); absent → the default."""
+
+    key = models.CharField("参数代码", max_length=100, unique=True)
+    value = models.JSONField("取值")
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    scope_exempt = "全县共用的规则参数"
+
+    class Meta:
+        verbose_name = "规则参数"
+        verbose_name_plural = verbose_name
+
+    def __str__(self):
+        return f"{self.key} = {self.value}"

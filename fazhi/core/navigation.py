@@ -28,3 +28,5 @@ def menu_for(user, current_path=""):
         {"section": name, "items": items}
         for name, items in sorted(sections.items(), key=lambda kv: first_order[kv[0]])
     ]
+register_nav(NavItem(section="系统管理", label="规则参数", url_name="core:rule_settings",
+                     permission="core.manage_rules", order=915))

@@ -21,8 +21,26 @@ logger = logging.getLogger("fazhi.registry")
 SEVERITIES = {"info": "提示", "warning": "预警", "overdue": "逾期"}
 
 
+@dataclass
+class FigureValue:
+    """A figure's value for a year and scope, and where its records are listed.
+
+    ``value`` is a number (int, Decimal or float; a rate as a percentage 0–100); ``link`` is the URL of
+    the records behind it (a list page filtered by year and unit); ``breakdown`` optionally maps a
+    label (a unit, a category) to a number; ``records`` optionally the ids behind the value.
+    """
+
+    value: Any
+    link: str = ""
+    breakdown: dict = field(default_factory=dict)
+    records: list = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Figure:
+    """``compute(year=..., unit_ids=None)`` returns a ``FigureValue``. ``unit_ids`` is ``None`` for the whole
+    county or the set of unit ids the figure is limited to (a liaison's dashboard)."""
+
     key: str
     label: str
     unit: str
@@ -142,4 +160,4 @@ def collect_alerts(user, today):
 
 
 def autodiscover():
-    autodiscover_modules("navigation", "reporting", "alerts", "search")
+    autodiscover_modules("permissions", "rulesettings", "navigation", "reporting", "alerts", "search")

@@ -9,4 +9,5 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/<int:pk>/remove/", views.calendar_day_remove, name="calendar_day_remove"),
+    path("settings/rules/", views.rule_settings, name="rule_settings"),
 ]

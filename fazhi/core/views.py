@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from fazhi.orgs import selectors as org_selectors
 from fazhi.orgs.builtin_roles import Perm
 
-from . import selectors, services, workdays
+from . import rules, selectors, services, workdays
 from .errors import DomainError
 from .forms import AuditFilterForm, CalendarDayForm, CalendarYearForm
 from .models import CalendarDay
@@ -79,3 +79,30 @@ def calendar_day_remove(request, pk):
     return redirect(f"{redirect('core:calendar').url}?year={day.date.year}")
 
 
+
+
+@require_perm(Perm.MANAGE_RULES)
+def rule_settings(request):
+    error_key, error = None, None
+    if request.method == "POST":
+        key = request.POST.get("key", "")
+        try:
+            if request.POST.get("reset"):
+                rules.setting_reset(actor=request.user, key=key)
+                messages.success(request, f"已恢复默认值：{rules.spec(key).label}。")
+            else:
+                rules.setting_set(actor=request.user, key=key, raw=request.POST.get("value"))
+                messages.success(request, f"已保存：{rules.spec(key).label}。")
+            return redirect("core:rule_settings")
+        except KeyError:
+            messages.error(request, "未知的规则参数。")
+        except DomainError as e:
+            error_key, error = key, e.message
+    groups = {}
+    for s in rules.specs().values():
+        groups.setdefault(s.module, []).append({
+            "spec": s, "value": rules.get_setting(s.key),
+            "error": error if s.key == error_key else None,
+            "typed": request.POST.get("value") if s.key == error_key else None,
+        })
+    return render(request, "core/rule_settings.html", {"groups": groups})

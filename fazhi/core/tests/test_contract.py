@@ -1,41 +1,28 @@
 """Contract tests over every URL: public ones are on an explicit allow-list, every other one needs a
 login, every page renders for every persona, and the outsider never sees another unit's records."""
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.module_loading import module_has_submodule
 
-from fazhi.core.models import CalendarDay
-
-# Pages anyone may open without signing in.
-PUBLIC = {"portal:home", "orgs:login", "orgs:logout"}
-
-# For each URL with parameters: how to build them from the persona county. Every record named here
-# belongs to a unit the outsider (水利局) has no business with. A new URL with parameters must be
-# added here, or the test fails.
-SAMPLES = {
-    "orgs:unit_detail": lambda c: {"pk": c.market.pk},
-    "orgs:unit_edit": lambda c: {"pk": c.market.pk},
-    "orgs:unit_move": lambda c: {"pk": c.market_station.pk},
-    "orgs:unit_retire": lambda c: {"pk": c.market_station.pk},
-    "orgs:unit_reactivate": lambda c: {"pk": c.market_station.pk},
-    "orgs:user_detail": lambda c: {"pk": c.liaison.pk},
-    "orgs:user_grant": lambda c: {"pk": c.liaison.pk},
-    "orgs:user_unlock": lambda c: {"pk": c.liaison.pk},
-    "orgs:grant_revoke": lambda c: {"pk": c.liaison.grants.first().pk},
-    "core:calendar_day_remove": lambda c: {"pk": _calendar_day().pk},
-}
-
-# What each sample shows, so a leak can be searched for in the page.
-SECRET_TEXT = {
-    "orgs:unit_detail": "某县市场监督管理局",
-    "orgs:user_detail": "市场监管局李联络员",
-}
-
-
-def _calendar_day():
-    import datetime
-
-    return CalendarDay.objects.get_or_create(date=datetime.date(2026, 5, 6),
-                                             defaults={"is_working_day": False, "name": "测试"})[0]
+# Every app may contribute, in ``fazhi/<app>/tests/contract.py``:
+#   PUBLIC      = {url names anyone may open without signing in}
+#   SAMPLES     = {url name: lambda county: kwargs}  for every URL with parameters; each sample record
+#                 belongs to a unit the outsider (水利局) has no business with
+#   SECRET_TEXT = {url name: text the sample's page shows}  searched for in what the outsider gets
+# A new URL with parameters must get a sample, or the test fails.
+PUBLIC, SAMPLES, SECRET_TEXT = set(), {}, {}
+for _config in apps.get_app_configs():
+    if _config.name.startswith("fazhi.") and module_has_submodule(_config.module, "tests"):
+        try:
+            _contract = importlib.import_module(f"{_config.name}.tests.contract")
+        except ModuleNotFoundError:
+            continue
+        PUBLIC |= set(getattr(_contract, "PUBLIC", set()))
+        SAMPLES.update(getattr(_contract, "SAMPLES", {}))
+        SECRET_TEXT.update(getattr(_contract, "SECRET_TEXT", {}))
 
 
 def _walk(patterns, prefix=""):
@@ -55,7 +42,7 @@ ALL_URLS = dict(_walk(get_resolver().url_patterns))
 def _url(name, county):
     pattern = ALL_URLS[name]
     if pattern.pattern.regex.groups:
-        assert name in SAMPLES, f"{name} has parameters: add a sample record to SAMPLES in {__file__}"
+        assert name in SAMPLES, f"{name} has parameters: add a sample record to SAMPLES in its app's tests/contract.py"
         return reverse(name, kwargs=SAMPLES[name](county))
     return reverse(name)
 

@@ -89,3 +89,33 @@ def test_list_query_count_does_not_grow_with_rows(client, county, settings, url_
     assert LoginLog.objects.filter(event="failure").count() == 41
     client.force_login(county.office)
     assert count() == small
+
+
+@pytest.mark.django_db
+class TestRuleSettings:
+    def test_office_changes_a_rule_and_it_takes_effect(self, client, county):
+        from fazhi.core.models import AuditEntry
+        from fazhi.core.rules import get_setting
+
+        client.force_login(county.office)
+        url = reverse("core:rule_settings")
+        assert "提醒录入次年节假日的月份" in client.get(url).content.decode()
+        html = client.post(url, {"key": "core.calendar_warning_month", "value": "13"}).content.decode()
+        assert "“提醒录入次年节假日的月份”不能大于12" in html and 'value="13"' in html
+        html = client.post(url, {"key": "core.calendar_warning_month", "value": "十"}).content.decode()
+        assert "应为整数" in html
+        assert get_setting("core.calendar_warning_month") == 11
+        client.post(url, {"key": "core.calendar_warning_month", "value": "10"})
+        assert get_setting("core.calendar_warning_month") == 10
+        entry = AuditEntry.objects.order_by("-seq").first()
+        assert entry.event_name == "core.rule_setting_set"
+        assert entry.changes == {"core.calendar_warning_month": ["11", "10"]}
+        from fazhi.core.alerts import calendar_coverage
+
+        assert calendar_coverage(county.office, datetime.date(2026, 10, 5))  # now warned from October
+        client.post(url, {"key": "core.calendar_warning_month", "reset": "1"})
+        assert get_setting("core.calendar_warning_month") == 11
+
+    def test_only_the_office_and_administrators_change_rules(self, client, county):
+        client.force_login(county.liaison)
+        assert client.get(reverse("core:rule_settings")).status_code == 403

@@ -103,9 +103,19 @@ class TestPasswordsAndSessions:
                                     password="Strong#2024")
         assert user.password.split("$")[0] in {"pbkdf2_sha256", "md5"} and "Strong#2024" not in user.password
 
-    def test_session_expires_after_thirty_idle_minutes(self):
+    def test_session_expires_after_thirty_idle_minutes(self, client, county, monkeypatch):
         assert settings.SESSION_COOKIE_AGE == 30 * 60
-        assert settings.SESSION_SAVE_EVERY_REQUEST  # every request restarts the 30 minutes
+        assert attempt(client, "office", PASSWORD).status_code == 302
+        start = timezone.now()
+        # 29 minutes idle: still signed in, and the request restarts the clock
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(minutes=29))
+        assert client.get("/workbench/").status_code == 200
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(minutes=58))
+        assert client.get("/workbench/").status_code == 200
+        # then 31 minutes without a request: signed out
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(minutes=90))
+        response = client.get("/workbench/")
+        assert response.status_code == 302 and response.url.startswith("/login/")
 
     def test_password_change(self, client, county):
         client.force_login(county.office)
