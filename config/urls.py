@@ -9,6 +9,11 @@ urlpatterns = [
     path("", include("fazhi.portal.urls")),
     path("", include("fazhi.orgs.urls")),
     path("", include("fazhi.core.urls")),
+    path("", include("fazhi.powers.urls")),
+    path("", include("fazhi.decisions.urls")),
+    path("", include("fazhi.normative_docs.urls")),
+    path("", include("fazhi.enforcement.urls")),
+    path("", include("fazhi.reporting.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -63,6 +63,11 @@ LOCAL_APPS = [
     "fazhi.core",
     "fazhi.orgs",
     "fazhi.portal",
+    "fazhi.powers",
+    "fazhi.decisions",
+    "fazhi.normative_docs",
+    "fazhi.enforcement",
+    "fazhi.reporting",
 ]
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS
 

@@ -1,0 +1,27 @@
+"""The organisation figures the seed report states (77个县直单位, 18个乡镇（场、区）, 286个村（社区）)."""
+from django.urls import reverse
+
+from fazhi.core.registry import FigureValue, register_figure
+
+from .choices import UnitKind
+from .models import OrgUnit
+
+
+def _count(kind):
+    def compute(*, year, unit_ids=None):
+        qs = OrgUnit.objects.filter(kind=kind, is_active=True)
+        if unit_ids is not None:
+            qs = qs.filter(pk__in=unit_ids)
+        return FigureValue(value=qs.count(), link=f"{reverse('orgs:unit_list')}?kind={kind}")
+
+    return compute
+
+
+register_figure("orgs.departments", label="县直单位", unit="个", chapter="一、强化组织领导",
+                compute=_count(UnitKind.DEPARTMENT))
+register_figure("orgs.townships", label="乡镇（场、区）", unit="个", chapter="六、防范和化解社会矛盾",
+                compute=_count(UnitKind.TOWNSHIP))
+register_figure("orgs.villages", label="村（社区）", unit="个", chapter="六、防范和化解社会矛盾",
+                compute=_count(UnitKind.VILLAGE))
+register_figure("orgs.law_firms", label="律师事务所", unit="家", chapter="六、防范和化解社会矛盾",
+                compute=_count(UnitKind.FIRM))
