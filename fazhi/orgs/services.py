@@ -170,7 +170,8 @@ def _clean_password(password, user):
 
 
 @transaction.atomic
-def user_create(*, actor, username, full_name, unit, password, title="", phone="", email=""):
+def user_create(*, actor, username, full_name, unit, password, title="", phone="", email="", role_code=None):
+    """Create an account (and, with ``role_code``, its first role in its own unit) in one transaction."""
     username = (username or "").strip()
     if not username:
         raise DomainError("登录名不能为空。", field="username")
@@ -187,6 +188,8 @@ def user_create(*, actor, username, full_name, unit, password, title="", phone="
     user.save()
     audit.record(actor=actor, event="orgs.user_created", obj=user,
                  changes={"username": [None, username], "unit": [None, str(unit)]})
+    if role_code:
+        role_grant(actor=actor, user=user, role_code=role_code)
     return user
 
 

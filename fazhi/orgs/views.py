@@ -275,13 +275,8 @@ def user_create(request):
     form = forms.UserCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        role = data.pop("role")
         try:
-            from django.db import transaction
-
-            with transaction.atomic():
-                person = services.user_create(actor=request.user, **data)
-                services.role_grant(actor=request.user, user=person, role_code=role)
+            person = services.user_create(actor=request.user, role_code=data.pop("role"), **data)
         except DomainError as e:
             form_error(form, e)
         else:

@@ -202,3 +202,39 @@ class TestUnitImport:
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         assert sheet.cell(1, 1).value.startswith("单位代码")
         assert sheet.data_validations.dataValidation  # the kind column offers a drop-down
+
+
+@pytest.mark.django_db
+class TestUserPages:
+    def test_office_creates_a_user_with_a_role(self, client, county):
+        from fazhi.orgs.models import User
+
+        client.force_login(county.office)
+        response = client.post(reverse("orgs:user_create"), {
+            "username": "newliaison", "full_name": "新联络员", "unit": county.water.pk, "password": "Fazhi#2020",
+            "role": "liaison"})
+        person = User.objects.get(username="newliaison")
+        assert response.status_code == 302 and list(person.grants.values_list("role__code", flat=True)) == ["liaison"]
+
+    def test_a_weak_password_creates_nothing(self, client, county):
+        from fazhi.orgs.models import User
+
+        client.force_login(county.office)
+        html = client.post(reverse("orgs:user_create"), {
+            "username": "weak", "full_name": "弱密码", "unit": county.water.pk, "password": "abc", "role": "liaison",
+        }).content.decode()
+        assert 'data-field="password"' in html and not User.objects.filter(username="weak").exists()
+
+    def test_grant_and_revoke_a_post_in_another_unit(self, client, county):
+        client.force_login(county.office)
+        client.post(reverse("orgs:user_grant", args=[county.reviewer.pk]), {
+            "role": "liaison", "unit": county.township.pk, "scope": "department_tree", "post": "兼任法制员"})
+        grant = county.reviewer.grants.get(unit=county.township)
+        assert grant.post == "兼任法制员"
+        client.post(reverse("orgs:grant_revoke", args=[grant.pk]))
+        assert not county.reviewer.grants.filter(unit=county.township).exists()
+
+    def test_liaison_sees_only_own_units_users(self, client, county):
+        client.force_login(county.liaison)
+        names = {u.username for u in client.get(reverse("orgs:user_list")).context["page"].object_list}
+        assert names == {"liaison", "officer"}
