@@ -165,3 +165,5 @@ FAZHI_LOGIN_LOCK_MINUTES = env_int("FAZHI_LOGIN_LOCK_MINUTES", 15)
 FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 FAZHI_IMPORT_MAX_ROWS = env_int("FAZHI_IMPORT_MAX_ROWS", 20000)
 FAZHI_PAGE_SIZE = env_int("FAZHI_PAGE_SIZE", 20)
+# How many reverse proxies in front of the app add X-Forwarded-For (0: use the socket address).
+FAZHI_TRUSTED_PROXIES = env_int("FAZHI_TRUSTED_PROXIES", 0)

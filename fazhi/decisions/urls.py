@@ -1,5 +1,54 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "decisions"
 
-urlpatterns = []
+urlpatterns = [
+    path("decisions/", views.decision_list, name="decision_list"),
+    path("decisions/new/", views.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("decisions/<int:pk>/edit/", views.decision_edit, name="decision_edit"),
+    path("decisions/<int:pk>/draft/", views.draft_revise, name="draft_revise"),
+    path("decisions/<int:pk>/steps/<slug:code>/", views.step_edit, name="step_edit"),
+    path("decisions/<int:pk>/steps/<slug:code>/not-applicable/", views.step_not_applicable,
+         name="step_not_applicable"),
+    path("decisions/<int:pk>/experts/new/", views.expert_add, name="expert_add"),
+    path("decisions/<int:pk>/comment/open/", views.comment_open, name="comment_open"),
+    path("decisions/<int:pk>/comment/close/", views.comment_close, name="comment_close"),
+    path("decisions/<int:pk>/review/submit/", views.review_submit, name="review_submit"),
+    path("decisions/<int:pk>/review/opinion/", views.review_opinion, name="review_opinion"),
+    path("decisions/<int:pk>/act/<slug:action>/", views.decision_act, name="decision_act"),
+    path("decisions/<int:pk>/meeting/", views.meeting_record, name="meeting_record"),
+    path("decisions/<int:pk>/decide/", views.decide, name="decide"),
+    path("decisions/<int:pk>/party-report/", views.party_report, name="party_report"),
+    path("decisions/<int:pk>/publish/", views.publish, name="publish"),
+    path("decisions/<int:pk>/progress/new/", views.progress_add, name="progress_add"),
+    path("decisions/<int:pk>/evaluations/new/", views.evaluation_start, name="evaluation_start"),
+    path("decisions/evaluations/<int:pk>/finish/", views.evaluation_finish, name="evaluation_finish"),
+    path("decisions/<int:pk>/attachments/new/", views.attachment_add, name="attachment_add"),
+    path("decisions/attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("decisions/comments/<int:pk>/dispose/", views.comment_dispose, name="comment_dispose"),
+    path("decisions/comments/<int:pk>/hide/", views.comment_hide, name="comment_hide"),
+    path("decisions/<int:pk>/archive/", views.decision_archive, name="decision_archive"),
+    path("decisions/<int:pk>/archive.zip", views.decision_bundle, name="decision_bundle"),
+    path("decisions/catalogues/", views.catalogue_list, name="catalogue_list"),
+    path("decisions/catalogues/new/", views.catalogue_create, name="catalogue_create"),
+    path("decisions/catalogues/<int:pk>/", views.catalogue_detail, name="catalogue_detail"),
+    path("decisions/catalogues/<int:pk>/approve/", views.catalogue_approve, name="catalogue_approve"),
+    path("decisions/catalogues/<int:pk>/publish/", views.catalogue_publish, name="catalogue_publish"),
+    path("decisions/catalogues/<int:pk>/adjust/", views.catalogue_adjust, name="catalogue_adjust"),
+    path("decisions/advisers/", views.adviser_list, name="adviser_list"),
+    path("decisions/advisers/new/", views.adviser_create, name="adviser_create"),
+    path("decisions/advisers/import/", views.adviser_import, name="adviser_import"),
+    path("decisions/advisers/template/", views.adviser_template, name="adviser_template"),
+    path("decisions/advisers/<int:pk>/", views.adviser_detail, name="adviser_detail"),
+    path("decisions/advisers/<int:pk>/edit/", views.adviser_edit, name="adviser_edit"),
+    path("decisions/advisers/<int:pk>/end/", views.adviser_end, name="adviser_end"),
+    path("decisions/advisers/services/", views.service_list, name="service_list"),
+    path("decisions/advisers/services/new/", views.service_create, name="service_create"),
+    path("decisions/advisers/coverage/", views.coverage, name="coverage"),
+    path("public/decisions/", views.public_list, name="public_list"),
+    path("public/decisions/view/", views.public_detail, name="public_detail"),
+    path("public/decisions/comment/", views.public_comment, name="public_comment"),
+]

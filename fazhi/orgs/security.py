@@ -58,6 +58,14 @@ def _lock_message(until):
 
 
 def client_ip(request):
+    """The client's address. Behind ``FAZHI_TRUSTED_PROXIES`` reverse proxies, the address the
+    outermost trusted proxy saw (taken from the right of X-Forwarded-For, which a client cannot forge)."""
+    proxies = settings.FAZHI_TRUSTED_PROXIES
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies] or None
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -127,3 +127,15 @@ class TestPasswordsAndSessions:
         assert response.status_code == 302
         county.office.refresh_from_db()
         assert county.office.check_password("Newer#2025x")
+
+
+class TestClientAddress:
+    def test_behind_one_trusted_proxy_the_forwarded_address_counts(self, rf, settings):
+        settings.FAZHI_TRUSTED_PROXIES = 1
+        request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 172.16.0.9")
+        assert security.client_ip(request) == "172.16.0.9"  # the hop nginx added; the left part is the client's word
+
+    def test_without_proxies_the_header_is_ignored(self, rf, settings):
+        settings.FAZHI_TRUSTED_PROXIES = 0
+        request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+        assert security.client_ip(request) == "10.0.0.1"

@@ -1,0 +1,150 @@
+"""Figures of the decisions module for the annual report (seed §三 “遵循规范程序，推进科学决策”).
+
+Seed: 实施重大事项和重大项目风险评估、合法性审查20项 (``matters_reviewed``), 审查重大决策事项10余次
+(``decisions_reviewed``), 审查政府规范性文件、项目合同60余份 — this module counts only its own part, the
+contracts reviewed by legal advisers (``contracts_reviewed``); the documents are counted by normative_docs.
+"""
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from fazhi.core.registry import FigureValue, register_figure
+
+from .choices import DecisionStatus, Disposition, ReviewState, ServiceKind, StepCode, StepStatus
+from .models import AdviserService, Decision, LegalAdviser, ProcedureStep, PublicComment
+from .selectors import coverage
+
+CHAPTER = "三、遵循规范程序，推进科学决策"
+
+
+def _decisions(unit_ids):
+    qs = Decision.objects.all()
+    return qs if unit_ids is None else qs.filter(lead_unit_id__in=unit_ids)
+
+
+def _list(**params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{reverse('decisions:decision_list')}?{query}"
+
+
+def catalogue_items(*, year, unit_ids=None):
+    qs = _decisions(unit_ids).filter(catalogue__year=year)
+    return FigureValue(value=qs.count(), link=_list(year=year), records=list(qs.values_list("pk", flat=True)))
+
+
+def completed(*, year, unit_ids=None):
+    qs = _decisions(unit_ids).filter(decided_on__year=year,
+                                     status__in=[DecisionStatus.DECIDED, DecisionStatus.PUBLISHED])
+    return FigureValue(value=qs.count(), link=_list(year=year, status=DecisionStatus.PUBLISHED),
+                       records=list(qs.values_list("pk", flat=True)))
+
+
+def steps_resolved(*, year, unit_ids=None):
+    steps = ProcedureStep.objects.filter(decision__in=_decisions(unit_ids).filter(year=year))
+    rows = steps.values("code").annotate(done=Count("id", filter=Q(status=StepStatus.DONE)),
+                                         na=Count("id", filter=Q(status=StepStatus.NOT_APPLICABLE)))
+    labels = dict(StepCode.choices)
+    breakdown = {}
+    for r in rows:
+        breakdown[f"{labels[r['code']]}（完成）"] = r["done"]
+        breakdown[f"{labels[r['code']]}（不适用）"] = r["na"]
+    total = steps.filter(status=StepStatus.DONE).count()
+    return FigureValue(value=total, link=_list(year=year), breakdown=breakdown)
+
+
+def _comments(year, unit_ids):
+    qs = PublicComment.objects.filter(submitted_at__year=year)
+    return qs if unit_ids is None else qs.filter(decision__lead_unit_id__in=unit_ids)
+
+
+def comments_received(*, year, unit_ids=None):
+    qs = _comments(year, unit_ids)
+    return FigureValue(value=qs.count(), link=_list(year=year))
+
+
+def comments_adopted(*, year, unit_ids=None):
+    qs = _comments(year, unit_ids).filter(hidden=False, disposition__in=[Disposition.ADOPTED, Disposition.PARTLY])
+    return FigureValue(value=qs.count(), link=_list(year=year),
+                       breakdown={"采纳": qs.filter(disposition=Disposition.ADOPTED).count(),
+                                  "部分采纳": qs.filter(disposition=Disposition.PARTLY).count()})
+
+
+def _reviews(year, unit_ids):
+    qs = ProcedureStep.objects.filter(code=StepCode.LEGALITY_REVIEW, review_state=ReviewState.GIVEN,
+                                      completed_on__year=year)
+    return qs if unit_ids is None else qs.filter(decision__lead_unit_id__in=unit_ids)
+
+
+def _services(year, unit_ids):
+    qs = AdviserService.objects.filter(served_on__year=year)
+    return qs if unit_ids is None else qs.filter(unit_id__in=unit_ids)
+
+
+def decisions_reviewed(*, year, unit_ids=None):
+    qs = _reviews(year, unit_ids)
+    return FigureValue(value=qs.count(), link=_list(year=year),
+                       records=list(qs.values_list("decision_id", flat=True)))
+
+
+def matters_reviewed(*, year, unit_ids=None):
+    """Major decisions and major projects that went through risk assessment and legality review."""
+    decisions = _reviews(year, unit_ids).count()
+    projects = _services(year, unit_ids).filter(kind=ServiceKind.PROJECT_REVIEW).count()
+    return FigureValue(value=decisions + projects, link=_list(year=year),
+                       breakdown={"重大行政决策事项": decisions, "重大项目": projects})
+
+
+def contracts_reviewed(*, year, unit_ids=None):
+    qs = _services(year, unit_ids).filter(kind=ServiceKind.CONTRACT_REVIEW)
+    return FigureValue(value=qs.count(),
+                       link=f"{reverse('decisions:service_list')}?year={year}&kind={ServiceKind.CONTRACT_REVIEW}")
+
+
+def adviser_services(*, year, unit_ids=None):
+    qs = _services(year, unit_ids)
+    labels = dict(ServiceKind.choices)
+    breakdown = {labels[r["kind"]]: r["n"] for r in qs.values("kind").annotate(n=Count("id")).order_by("kind")}
+    return FigureValue(value=qs.count(), link=f"{reverse('decisions:service_list')}?year={year}",
+                       breakdown=breakdown)
+
+
+def _day(year):
+    today = datetime.date.today()
+    return today if year == today.year else datetime.date(year, 12, 31)
+
+
+def government_advisers(*, year, unit_ids=None):
+    day = _day(year)
+    qs = LegalAdviser.objects.filter(client_unit__kind="government", contract_start__lte=day,
+                                     contract_end__gte=day, ended_reason="")
+    if unit_ids is not None:
+        qs = qs.filter(client_unit_id__in=unit_ids)
+    return FigureValue(value=qs.count(), link=f"{reverse('decisions:adviser_list')}?status=active",
+                       records=list(qs.values_list("pk", flat=True)))
+
+
+def adviser_coverage(*, year, unit_ids=None):
+    rows = coverage(unit_ids=unit_ids, on=_day(year))
+    total = sum(r["total"] for r in rows.values())
+    covered = sum(r["covered"] for r in rows.values())
+    value = round(covered * 100 / total, 1) if total else 0
+    return FigureValue(value=value, link=reverse("decisions:coverage"),
+                       breakdown={f"{r['label']}（已覆盖）": r["covered"] for r in rows.values()}
+                       | {f"{r['label']}（总数）": r["total"] for r in rows.values()})
+
+
+for _key, _label, _unit, _compute in [
+    ("catalogue_items", "列入年度目录的重大行政决策事项", "项", catalogue_items),
+    ("completed", "作出决定的重大行政决策事项", "项", completed),
+    ("steps_resolved", "五步程序已完成的环节", "个", steps_resolved),
+    ("comments_received", "重大行政决策收到公众意见", "条", comments_received),
+    ("comments_adopted", "采纳（含部分采纳）的公众意见", "条", comments_adopted),
+    ("matters_reviewed", "重大事项和重大项目风险评估、合法性审查", "项", matters_reviewed),
+    ("decisions_reviewed", "审查重大决策事项", "次", decisions_reviewed),
+    ("contracts_reviewed", "法律顾问审查项目合同", "份", contracts_reviewed),
+    ("adviser_services", "政府法律顾问服务", "次", adviser_services),
+    ("government_advisers", "县政府常年法律顾问", "名", government_advisers),
+    ("adviser_coverage", "党政机关和村（社区）法律顾问覆盖率", "%", adviser_coverage),
+]:
+    register_figure(f"decisions.{_key}", label=_label, unit=_unit, chapter=CHAPTER, compute=_compute)

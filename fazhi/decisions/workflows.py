@@ -1,0 +1,277 @@
+"""The decision's procedure (国务院令第713号) as transition tables, with the hard gates as guards.
+
+Each guard returns ``None`` when the step is allowed, or a Chinese sentence saying why not.
+``services.py`` calls ``DECISION_FLOW.apply`` / ``REVIEW_FLOW.apply`` / ``CATALOGUE_FLOW.apply``;
+templates ask ``available(user, obj)`` for their buttons.
+"""
+from django.utils import timezone
+
+from fazhi.core import workdays
+from fazhi.core.rules import get_setting
+from fazhi.core.workflow import Transition, Workflow
+
+from .choices import (
+    CatalogueStatus,
+    DecisionStatus,
+    MemberRole,
+    Outcome,
+    Position,
+    ReviewOpinion,
+    ReviewState,
+    StepCode,
+    StepStatus,
+)
+from .models import Decision, DecisionCatalogue, ProcedureStep
+from .permissions import DecisionPerm as P
+
+R_PARTICIPATION = "RULES.md §2：713号第14—18条"
+R_COMMENT = "RULES.md §2：713号第15条，征求意见期限一般不少于30日"
+R_HEARING = "RULES.md §2：713号第16条，听证材料至少提前7日送达"
+R_EXPERT = "RULES.md §2：713号第19—20条"
+R_RISK = "RULES.md §2：713号第24条，风险不可控的须调整草案"
+R_REVIEW = "RULES.md §2：713号第25条，未经合法性审查或者经审查不合法的，不得提交讨论"
+R_REVIEW_TIME = "RULES.md §2：713号第26条，审查时间一般不少于7个工作日"
+R_ADVISER = "RULES.md §2：713号第28条，合法性审查应当组织法律顾问参与"
+R_MEETING = "RULES.md §2：713号第30条，集体讨论决定"
+R_PARTY = "RULES.md §2：713号第31条，决策前向同级党委请示报告"
+R_CATALOGUE = "RULES.md §2：713号第3条第3款，目录经同级党委同意后公布"
+
+
+def today():
+    """The current date (one place, so tests can move the clock)."""
+    return timezone.localdate()
+
+
+def _steps(decision):
+    return {s.code: s for s in ProcedureStep.objects.filter(decision_id=decision.pk)}
+
+
+# Single gates, shared by the services (which say which field is wrong) and the guards --------------
+
+def comment_period_refusal(start, end, shortening_reason):
+    if start is None or end is None:
+        return "请填写征求意见的起止日期。"
+    if end < start:
+        return "征求意见截止日期不能早于开始日期。"
+    minimum = get_setting("decisions.comment_min_days")
+    if (end - start).days < minimum and not (shortening_reason or "").strip():
+        return (f"征求意见期限为{(end - start).days}日，少于{minimum}日；"
+                f"因情况紧急确需缩短的，须在征求意见公告中说明理由。")
+    return None
+
+
+def hearing_refusal(hearing_on, materials_sent_on):
+    if hearing_on is None:
+        return None
+    if materials_sent_on is None:
+        return "举行听证的，须登记听证材料送达日期。"
+    days = get_setting("decisions.hearing_notice_days")
+    if (hearing_on - materials_sent_on).days < days:
+        return f"听证材料须在听证会召开{days}日前送达参加人，现仅提前{(hearing_on - materials_sent_on).days}日。"
+    return None
+
+
+def review_time_refusal(submitted_on, due_on):
+    if submitted_on is None or due_on is None:
+        return "请填写送审日期和审查期限。"
+    minimum = get_setting("decisions.review_min_working_days")
+    earliest = workdays.add_working_days(submitted_on, minimum)
+    if due_on < earliest:
+        return (f"合法性审查时间不得少于{minimum}个工作日：{submitted_on:%Y-%m-%d}送审的，"
+                f"审查期限不得早于{earliest:%Y-%m-%d}。")
+    return None
+
+
+def risk_refusal(steps, decision):
+    risk = steps.get(StepCode.RISK_ASSESSMENT)
+    if risk is not None and risk.status == StepStatus.DONE and risk.risk_controllable is False:
+        return "风险评估认为风险不可控，须调整决策草案并重新评估后才能继续。"
+    return None
+
+
+def legality_refusal(steps):
+    review = steps.get(StepCode.LEGALITY_REVIEW)
+    if review is None or review.review_state != ReviewState.GIVEN or not review.opinion:
+        return "决策草案尚未经合法性审查，不得提交集体讨论。"
+    if review.opinion == ReviewOpinion.UNLAWFUL and not review.exploratory_risk.strip():
+        return "合法性审查意见为“不合法”，不得提交集体讨论（探索性改革事项须说明法律风险）。"
+    return None
+
+
+def unresolved_steps(steps, codes):
+    return [ProcedureStep(code=c).get_code_display() for c in codes
+            if c not in steps or not steps[c].resolved]
+
+
+def meeting_refusal(step):
+    """The collective discussion's record is complete and in order (713号 art. 30)."""
+    if step is None or not step.meeting_type or not step.meeting_on:
+        return "请登记集体讨论的会议类型和日期。"
+    if not step.attendees.strip():
+        return "请登记出席会议人员。"
+    if not step.outcome:
+        return "请登记会议决定结果。"
+    views = list(step.member_views.all())
+    heads = [v for v in views if v.role == MemberRole.HEAD]
+    members = [v for v in views if v.role == MemberRole.MEMBER]
+    if len(heads) != 1:
+        return "须登记行政首长的意见（且只有一位行政首长）。"
+    if not members:
+        return "须登记会议组成人员的发言意见。"
+    if max(views, key=lambda v: (v.order, v.id)) is not heads[0]:
+        return "行政首长应当最后发表意见：请按发言顺序登记。"
+    disagreeing = [v for v in views if v.position in (Position.DISAGREE, Position.ABSTAIN)]
+    if disagreeing and not step.dissent.strip():
+        return "会议有不同意见（" + "、".join(v.member for v in disagreeing) + "），须如实记载在“不同意见”中。"
+    agree = sum(1 for v in members if v.position in (Position.AGREE, Position.AGREE_WITH_CHANGES))
+    against = sum(1 for v in members if v.position == Position.DISAGREE)
+    head_agrees = heads[0].position in (Position.AGREE, Position.AGREE_WITH_CHANGES)
+    adopted = step.outcome in (Outcome.ADOPTED, Outcome.ADOPTED_WITH_CHANGES)
+    if adopted != head_agrees:
+        return "会议决定结果应当与行政首长的最终意见一致。"
+    departs = (head_agrees and against > agree) or (not head_agrees and agree > against)
+    if departs and not step.head_departure_reason.strip():
+        return "行政首长拍板与多数人意见不一致，须在会上说明理由并记载。"
+    return None
+
+
+# Guards ------------------------------------------------------------------------------------------
+
+def may_open_comment(user, decision):
+    step = _steps(decision).get(StepCode.PUBLIC_PARTICIPATION)
+    if step is None or step.status == StepStatus.NOT_APPLICABLE:
+        return "公众参与已标记为不适用，不能公开征求意见。"
+    if not decision.draft_text.strip() or not decision.explanation.strip():
+        return "公开征求意见须公布决策草案及其说明。"
+    return comment_period_refusal(step.comment_start, step.comment_end, step.shortening_reason)
+
+
+def may_close_comment(user, decision):
+    step = _steps(decision).get(StepCode.PUBLIC_PARTICIPATION)
+    if step and step.comment_end and today() <= step.comment_end:
+        return f"征求意见期限至{step.comment_end:%Y-%m-%d}届满，期满后才能结束征求意见。"
+    return None
+
+
+def may_submit_review(user, decision):
+    steps = _steps(decision)
+    missing = unresolved_steps(steps, [StepCode.PUBLIC_PARTICIPATION, StepCode.EXPERT_CONSULTATION,
+                                       StepCode.RISK_ASSESSMENT])
+    if missing:
+        return "以下环节尚未办结或标记不适用：" + "、".join(missing) + "。"
+    participation = steps.get(StepCode.PUBLIC_PARTICIPATION)
+    refusal = risk_refusal(steps, decision) or (
+        hearing_refusal(participation.hearing_on, participation.hearing_materials_sent_on) if participation else None)
+    if refusal:
+        return refusal
+    review = steps.get(StepCode.LEGALITY_REVIEW)
+    return review_time_refusal(review.submitted_on if review else None, review.due_on if review else None)
+
+
+def may_submit_discussion(user, decision):
+    return legality_refusal(_steps(decision)) or risk_refusal(_steps(decision), decision)
+
+
+def may_decide(user, decision):
+    steps = _steps(decision)
+    refusal = legality_refusal(steps) or risk_refusal(steps, decision)
+    if refusal:
+        return refusal
+    missing = unresolved_steps(steps, [StepCode.PUBLIC_PARTICIPATION, StepCode.EXPERT_CONSULTATION,
+                                       StepCode.RISK_ASSESSMENT])
+    if missing:
+        return "以下环节尚未办结或标记不适用：" + "、".join(missing) + "。"
+    return meeting_refusal(steps.get(StepCode.COLLECTIVE_DECISION))
+
+
+def may_publish(user, decision):
+    if not decision.party_report_on:
+        return "决策公布前须向同级党委请示报告，请先登记请示报告情况。"
+    if decision.comments.filter(hidden=False, disposition="").exists():
+        return "还有公众意见未处理，不能生成采纳情况说明。"
+    return None
+
+
+def may_give_opinion(user, step):
+    if step.adviser_id is None:
+        return "合法性审查须有法律顾问参与，请选择参与审查的法律顾问。"
+    if not step.opinion or not step.opinion_text.strip():
+        return "请填写审查意见和审查意见书。"
+    return None
+
+
+def may_approve_catalogue(user, catalogue):
+    if not catalogue.party_consent.strip() or not catalogue.party_consent_on:
+        return "决策事项目录须经同级党委同意，请登记党委同意情况和日期。"
+    if not catalogue.decisions.exists():
+        return "目录中还没有决策事项。"
+    return None
+
+
+DECISION_FLOW = Workflow(model=Decision, scope_permission=P.MANAGE, transitions=[
+    Transition("open_comment", "公开征求意见", (DecisionStatus.DRAFT,), DecisionStatus.CONSULTATION,
+               event="decisions.comment_opened", permission=P.MANAGE, guard=may_open_comment, rule=R_COMMENT),
+    Transition("close_comment", "结束征求意见", (DecisionStatus.CONSULTATION,), DecisionStatus.DRAFT,
+               event="decisions.comment_closed", permission=P.MANAGE, guard=may_close_comment, rule=R_COMMENT),
+    Transition("submit_review", "提交合法性审查", (DecisionStatus.DRAFT,), DecisionStatus.REVIEW,
+               event="decisions.review_submitted", permission=P.MANAGE, guard=may_submit_review,
+               rule=R_REVIEW_TIME),
+    Transition("submit_discussion", "提请集体讨论", (DecisionStatus.REVIEW,), DecisionStatus.DISCUSSION,
+               event="decisions.discussion_submitted", permission=P.MANAGE, guard=may_submit_discussion,
+               rule=R_REVIEW),
+    Transition("return_draft", "退回修改草案", (DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
+               DecisionStatus.DRAFT, event="decisions.returned", permission=P.MANAGE, needs_reason=True,
+               style="outline-secondary"),
+    Transition("decide", "集体讨论作出决定", (DecisionStatus.DISCUSSION,), DecisionStatus.DECIDED,
+               event="decisions.decided", permission=P.DECIDE, guard=may_decide, rule=R_REVIEW),
+    Transition("publish", "公布决策", (DecisionStatus.DECIDED,), DecisionStatus.PUBLISHED,
+               event="decisions.published", permission=P.DECIDE, guard=may_publish, rule=R_PARTY),
+    Transition("withdraw", "终止决策程序", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION,
+                                           DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
+               DecisionStatus.WITHDRAWN, event="decisions.withdrawn", permission=P.MANAGE, needs_reason=True,
+               confirm="终止后不能恢复，确定终止该决策程序吗？", style="outline-danger"),
+])
+
+REVIEW_FLOW = Workflow(model=ProcedureStep, field="review_state", scope_permission=P.REVIEW, transitions=[
+    Transition("give_opinion", "出具审查意见", (ReviewState.REQUESTED,), ReviewState.GIVEN,
+               event="decisions.review_opinion_given", permission=P.REVIEW, guard=may_give_opinion,
+               rule=R_ADVISER),
+])
+
+CATALOGUE_FLOW = Workflow(model=DecisionCatalogue, scope_permission=P.DECIDE, transitions=[
+    Transition("approve", "批准目录", (CatalogueStatus.DRAFT,), CatalogueStatus.APPROVED,
+               event="decisions.catalogue_approved", permission=P.DECIDE, guard=may_approve_catalogue,
+               rule=R_CATALOGUE),
+    Transition("publish", "公布目录", (CatalogueStatus.APPROVED,), CatalogueStatus.PUBLISHED,
+               event="decisions.catalogue_published", permission=P.DECIDE, rule=R_CATALOGUE),
+])
+
+
+# Record-keeping actions that do not move the status, with the statuses in which each is open and the
+# permission it needs (the services check the same table; the record page shows the buttons from it).
+_OPEN = (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION, DecisionStatus.REVIEW, DecisionStatus.DISCUSSION,
+         DecisionStatus.DECIDED, DecisionStatus.PUBLISHED)
+RECORD_ACTIONS = {
+    "decision_edit": ("修改", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION), P.MANAGE),
+    "draft_revise": ("修改草案", (DecisionStatus.DRAFT,), P.MANAGE),
+    "meeting_record": ("登记集体讨论", (DecisionStatus.DISCUSSION,), P.DECIDE),
+    "party_report": ("登记向党委请示报告", (DecisionStatus.DISCUSSION, DecisionStatus.DECIDED), P.DECIDE),
+    "progress_add": ("报告执行情况", (DecisionStatus.PUBLISHED,), P.MANAGE),
+    "evaluation_start": ("启动决策后评估", (DecisionStatus.PUBLISHED,), P.DECIDE),
+    "attachment_add": ("上传材料", _OPEN, P.MANAGE),
+    "comment_dispose": ("处理公众意见", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION, DecisionStatus.REVIEW,
+                                        DecisionStatus.DISCUSSION), P.MANAGE),
+}
+
+
+def record_actions(user, decision):
+    """Names of the record-keeping actions ``user`` may take on ``decision`` now."""
+    from fazhi.orgs import scope
+
+    allowed = set()
+    if not scope.can_change(user, decision, perm=P.MANAGE):
+        return allowed
+    for name, (_label, statuses, perm) in RECORD_ACTIONS.items():
+        if decision.status in statuses and user.has_perm(perm):
+            allowed.add(name)
+    return allowed
