@@ -145,3 +145,34 @@ class RuleSetting(models.Model):
 
     def __str__(self):
         return f"{self.key} = {self.value}"
+
+
+class SearchEntry(models.Model):
+    """One record of any module as the shared full-text search sees it (see ``fazhi/core/search.py``).
+
+    The bigram index itself lives beside this table: an FTS5 virtual table ``core_searchentry_fts`` on
+    SQLite, a ``tsv tsvector`` column with a GIN index on PostgreSQL (both created by migration).
+    """
+
+    source = models.CharField("来源", max_length=60, db_index=True)
+    object_type = models.CharField("对象类型", max_length=100)
+    object_id = models.CharField("对象编号", max_length=64)
+    title = models.CharField("标题", max_length=500)
+    text = models.TextField("正文", blank=True)
+    unit = models.ForeignKey("orgs.OrgUnit", verbose_name="单位", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    url = models.CharField("链接", max_length=500, blank=True)
+    public = models.BooleanField("公开", default=False, db_index=True)
+    indexed_at = models.DateTimeField("索引时间", auto_now=True)
+
+    scope_owner = "unit"
+
+    class Meta:
+        verbose_name = "全文检索条目"
+        verbose_name_plural = verbose_name
+        constraints = [
+            models.UniqueConstraint(fields=["object_type", "object_id"], name="core_searchentry_object"),
+        ]
+
+    def __str__(self):
+        return self.title

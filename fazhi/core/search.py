@@ -1,0 +1,451 @@
+"""Shared Chinese full-text search: one interface, a backend for SQLite and one for PostgreSQL.
+
+How a module makes its records searchable
+-----------------------------------------
+1. In its ``search.py`` the module registers a source (for re-indexing everything)::
+
+       from fazhi.core.registry import register_search
+
+       def entries():
+           for doc in NormativeDocument.objects.select_related("issuer"):
+               yield doc, dict(title=doc.title, text=doc.text, unit=doc.issuer,
+                               url=doc.get_absolute_url(), public=doc.is_public)
+
+       register_search("normative_docs.document", label="规范性文件", entries=entries)
+
+2. Its services call, inside the transaction of the write (so a rollback takes the entry with it)::
+
+       from fazhi.core import search
+       search.index(doc, title=..., text=..., unit=doc.issuer, url=..., public=True,
+                    source="normative_docs.document")
+       search.remove(doc)                      # when the record is deleted / must vanish
+
+3. Pages query::
+
+       results = search.query("拆迁", user=request.user)                # staff: limited to the data scope
+       results = search.query("拆迁", public_only=True, source="normative_docs.document")   # public site
+       for hit in results:     # results.total = every match; hits are ranked, best first
+           hit.entry, hit.rank, hit.title_html, hit.snippet         # *_html / snippet are safe HTML with <mark>
+
+Semantics
+---------
+Text is cut into overlapping character bigrams (``依法行政`` → ``依法 法行 行政``) within runs of letters and
+digits (punctuation and spaces break a run; a one-character run is kept as itself). A query is cut the same way
+and searched as a *phrase* of consecutive bigrams, so a query of two or more characters finds exactly the entries
+whose title or text contains it as a substring: recall is 100%, no word segmenter (jieba) is needed and none can
+split a word differently from the query. A query with spaces or punctuation is several such phrases, all required.
+A one-character query falls back to a plain substring scan (correct, not indexed).
+
+- SQLite: an FTS5 table ``core_searchentry_fts(title, body, tags)`` (tokenizer unicode61 over the space-separated
+  bigrams; rowid = ``SearchEntry.id``; ``tags`` holds the filters — public, source, unit — as tokens so that a
+  filtered count is a posting-list intersection), ranked by ``bm25`` with the title weighted 10×. A trigger
+  drops the index row when an entry is deleted (also by ``flush``).
+- PostgreSQL: a ``tsv tsvector`` column on ``core_searchentry`` built with the ``'simple'`` configuration (title
+  weight A, text weight B) and a GIN index, matched with ``phraseto_tsquery('simple', …)``, ranked by ``ts_rank``.
+
+Ranking reads every ranked match's statistics, so a phrase found in more than ``RANK_WINDOW`` (2,000) entries
+(行政, 管理 …) is ranked among its newest 2,000 entries and the older matches follow, newest first. ``total`` is
+always exact and every match is on some page, so recall is not affected.
+
+Results pass the data scope (``fazhi.orgs.scope``: entries owned by units the user reaches) unless
+``public_only`` is given, which returns only entries indexed with ``public=True`` and needs no user.
+"""
+import html
+import re
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils.safestring import mark_safe
+
+from .models import SearchEntry
+
+FTS_TABLE = "core_searchentry_fts"
+_RUN = re.compile(r"[^\W_]+", re.UNICODE)
+TITLE_WEIGHT = 10.0
+
+
+# Tokens -------------------------------------------------------------------------------------
+
+def _runs(text):
+    return _RUN.findall((text or "").lower())
+
+
+def _run_tokens(run):
+    if len(run) == 1:
+        return [run]
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def bigrams(text) -> str:
+    """The indexed form of ``text``: space-separated overlapping bigrams of each letter/digit run."""
+    out = []
+    for run in _runs(text):
+        out.extend(_run_tokens(run))
+    return " ".join(out)
+
+
+def query_phrases(q) -> list[str]:
+    """The phrases (each a space-separated bigram sequence) a query must all match."""
+    return [" ".join(_run_tokens(run)) for run in _runs(q)]
+
+
+def _object_key(obj):
+    return f"{obj._meta.app_label}.{obj._meta.object_name}", str(obj.pk)
+
+
+# Writing ------------------------------------------------------------------------------------
+
+def index(obj, *, title, text="", unit=None, url="", public=False, source):
+    """Create or replace the search entry of ``obj``. Call it inside the service's transaction."""
+    object_type, object_id = _object_key(obj)
+    with transaction.atomic():
+        entry, _ = SearchEntry.objects.update_or_create(
+            object_type=object_type, object_id=object_id,
+            defaults={"source": source, "title": title[:500], "text": text or "",
+                      "unit": unit, "url": url or "", "public": bool(public)},
+        )
+        _backend().write([entry])
+    return entry
+
+
+def remove(obj):
+    """Drop ``obj``'s search entry (if any)."""
+    object_type, object_id = _object_key(obj)
+    with transaction.atomic():
+        ids = list(SearchEntry.objects.filter(object_type=object_type, object_id=object_id)
+                   .values_list("pk", flat=True))
+        _backend().delete(ids)
+        SearchEntry.objects.filter(pk__in=ids).delete()
+
+
+def write_index_rows(entries):
+    """Index already-saved ``SearchEntry`` rows in bulk (for loaders that use ``bulk_create``)."""
+    _backend().write(list(entries))
+
+
+def reindex(source_key=None):
+    """Rebuild the entries of one registered source (or all) from its ``entries()``; returns the count."""
+    from .registry import search_sources
+
+    count = 0
+    for key, src in search_sources().items():
+        if source_key and key != source_key:
+            continue
+        with transaction.atomic():
+            stale = list(SearchEntry.objects.filter(source=key).values_list("pk", flat=True))
+            _backend().delete(stale)
+            SearchEntry.objects.filter(pk__in=stale).delete()
+            for obj, fields in src.entries():
+                index(obj, source=key, **fields)
+                count += 1
+    return count
+
+
+# Reading ------------------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    rank: float
+    title_html: str
+    snippet: str
+
+
+@dataclass
+class Results:
+    q: str
+    total: int
+    hits: list
+
+    def __iter__(self):
+        return iter(self.hits)
+
+    def __len__(self):
+        return len(self.hits)
+
+
+def query(q, *, user=None, public_only=False, source=None, limit=20, offset=0) -> Results:
+    """Entries containing ``q``, best first, with ``total`` the number of all matches.
+
+    Staff searches pass ``user`` (results limited to the units in that user's data scope); the public site
+    passes ``public_only=True``. Neither given → nothing (fail closed).
+    """
+    q = (q or "").strip()
+    phrases = query_phrases(q)
+    if not phrases:
+        return Results(q, 0, [])
+    unit_ids = None
+    if not public_only:
+        from fazhi.orgs import scope
+
+        r = scope.reach(user)
+        if r.nothing:
+            return Results(q, 0, [])
+        unit_ids = None if r.everything else sorted(r.unit_ids)
+        if unit_ids == []:
+            return Results(q, 0, [])
+    filters = {"public_only": public_only, "source": source, "unit_ids": unit_ids}
+    if any(len(p) == 1 for p in phrases):  # a one-character run: no bigram to look up
+        ranked, total = _scan(_runs(q), filters, limit, offset)
+    else:
+        ranked, total = _ranked(_backend(), phrases, filters, limit, offset)
+    entries = SearchEntry.objects.in_bulk([pk for pk, _ in ranked])
+    terms = _highlight_terms(q)
+    hits = [Hit(entries[pk], rank, highlight(entries[pk].title, terms), snippet(entries[pk].text, terms))
+            for pk, rank in ranked if pk in entries]
+    return Results(q, total, hits)
+
+
+def _scan(runs, filters, limit, offset):
+    from django.db.models import Q
+
+    qs = SearchEntry.objects.all()
+    for run in runs:
+        qs = qs.filter(Q(title__icontains=run) | Q(text__icontains=run))
+    qs = _apply_filters(qs, filters)
+    total = qs.count()
+    ids = list(qs.order_by("-indexed_at", "-pk").values_list("pk", flat=True)[offset:offset + limit])
+    return [(pk, 0.0) for pk in ids], total
+
+
+def _apply_filters(qs, filters):
+    if filters["public_only"]:
+        qs = qs.filter(public=True)
+    if filters["source"]:
+        qs = qs.filter(source=filters["source"])
+    if filters["unit_ids"] is not None:
+        qs = qs.filter(unit_id__in=filters["unit_ids"])
+    return qs
+
+
+# Highlighting -------------------------------------------------------------------------------
+
+def _highlight_terms(q):
+    return _runs(q)  # what was searched for: each run of letters and digits
+
+
+def highlight(text, terms) -> str:
+    """``text`` as safe HTML with each occurrence of each term wrapped in <mark>."""
+    text = text or ""
+    if not terms:
+        return mark_safe(html.escape(text))
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[last:m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def snippet(text, terms, width=60) -> str:
+    """A window of ``text`` around the first match, highlighted (the beginning if the match is in the title)."""
+    text = text or ""
+    lower = text.lower()
+    first = min((i for i in (lower.find(t.lower()) for t in terms) if i >= 0), default=-1)
+    start = max(0, first - width // 3) if first >= 0 else 0
+    end = min(len(text), start + width)
+    piece = text[start:end]
+    result = highlight(piece, terms)
+    return mark_safe(("…" if start > 0 else "") + result + ("…" if end < len(text) else ""))
+
+
+# Ranking ------------------------------------------------------------------------------------
+
+# Relevance ranking reads every match's statistics; for a phrase found in more than RANK_WINDOW entries (行政,
+# 管理 …) the newest RANK_WINDOW matches are ranked and the older ones follow, newest first. The total and the
+# recall stay exact: every match is on some page.
+RANK_WINDOW = 2000
+
+
+def _ranked(backend, phrases, filters, limit, offset):
+    """The page ``offset:offset+limit`` of the matches in ranking order, and the exact total.
+
+    Order: the matches among the newest ``RANK_WINDOW`` by relevance, then every older match, newest first.
+    """
+    page, ranked_count, seen, boundary = backend.window(phrases, filters, limit, offset, RANK_WINDOW)
+    if seen <= RANK_WINDOW:  # every match was ranked
+        return page, ranked_count
+    total = backend.count(phrases, filters)
+    if len(page) < limit and offset + len(page) < total:
+        page += backend.older(phrases, filters, limit - len(page), max(0, offset - ranked_count), boundary)
+    return page, total
+
+
+def _filter_tokens(filters):
+    """Filters as index tokens (SQLite): restrictions become cheap posting-list intersections."""
+    parts = []
+    if filters["public_only"]:
+        parts.append("tags : zpublic")
+    if filters["source"]:
+        parts.append(f"tags : {_source_token(filters['source'])}")
+    if filters["unit_ids"] is not None:
+        parts.append("tags : (" + " OR ".join(f"zu{int(u)}" for u in filters["unit_ids"]) + ")")
+    return parts
+
+
+def _source_token(key):
+    return "zs" + re.sub(r"[^0-9a-z]", "x", key.lower())
+
+
+def _tags(entry):
+    tags = [_source_token(entry.source), f"zu{entry.unit_id or 0}"]
+    if entry.public:
+        tags.append("zpublic")
+    return " ".join(tags)
+
+
+# Backends -----------------------------------------------------------------------------------
+
+class SqliteBackend:
+    """FTS5 over bigrams; the entry's filters (public, source, unit) are tokens of a third column ``tags``."""
+
+    def write(self, entries):
+        if not entries:
+            return
+        with connection.cursor() as cur:
+            cur.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(e.pk,) for e in entries])
+            cur.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
+                            [(e.pk, bigrams(e.title), bigrams(e.text), _tags(e)) for e in entries])
+
+    def delete(self, ids):
+        if ids:
+            with connection.cursor() as cur:
+                cur.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+
+    @staticmethod
+    def _match(phrases, filters=None):
+        text = " AND ".join(f'{{title body}} : "{p}"' for p in phrases)
+        return " AND ".join([f"({text})", *(_filter_tokens(filters) if filters else [])])
+
+    def count(self, phrases, filters):
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                        [self._match(phrases, filters)])
+            return cur.fetchone()[0]
+
+    def window(self, phrases, filters, limit, offset, window):
+        """Rank the matches among the newest ``window`` entries containing the phrase.
+
+        Returns ``(page, ranked, seen, boundary)``: the requested page of the ranked matches, how many matches
+        were ranked, how many entries containing the phrase were read (``window + 1`` at most: ``seen <= window``
+        means every match was ranked) and the oldest entry id of the window. The filters are applied by a join
+        after ranking: as index tokens they would make ``bm25`` read their long position lists.
+        """
+        where, params = _sql_filters(filters)
+        with connection.cursor() as cur:
+            cur.execute(
+                f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS r "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s), "
+                "w AS MATERIALIZED (SELECT id, r FROM m ORDER BY id DESC LIMIT %s), "
+                "k AS MATERIALIZED (SELECT w.id, w.r FROM w CROSS JOIN core_searchentry e ON e.id = w.id "
+                "WHERE 1 = 1" + "".join(f" AND {c}" for c in where) + ") "
+                "SELECT NULL, NULL, (SELECT count(*) FROM k), (SELECT count(*) FROM m), (SELECT min(id) FROM w) "
+                "UNION ALL SELECT * FROM (SELECT id, r, NULL, NULL, NULL FROM k ORDER BY r, id DESC LIMIT %s OFFSET %s)",
+                [self._match(phrases), window + 1, window, *params, limit, offset])
+            rows = cur.fetchall()
+        _, _, ranked, seen, boundary = rows[0]
+        return [(pk, -r) for pk, r, *_ in rows[1:]], ranked, seen, boundary
+
+    def older(self, phrases, filters, limit, offset, boundary):
+        """Matches (filters applied) older than ``boundary``, newest first."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid < %s "
+                        "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                        [self._match(phrases, filters), boundary, limit, offset])
+            return [(pk, 0.0) for (pk,) in cur.fetchall()]
+
+    def every_match(self, phrases, filters):
+        """Every matching id (for checks and benchmarks)."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._match(phrases, filters)])
+            return [pk for (pk,) in cur.fetchall()]
+
+
+def _sql_filters(filters):
+    where, params = [], []
+    if filters["public_only"]:
+        where.append("e.public = %s")
+        params.append(True)
+    if filters["source"]:
+        where.append("e.source = %s")
+        params.append(filters["source"])
+    if filters["unit_ids"] is not None:
+        where.append("e.unit_id IN (" + ",".join(["%s"] * len(filters["unit_ids"])) + ")")
+        params.extend(filters["unit_ids"])
+    return where, params
+
+
+class PostgresBackend:
+    """A ``tsvector`` ('simple' configuration over the bigrams) on the entry's own row, with a GIN index."""
+
+    def write(self, entries):
+        if not entries:
+            return
+        with connection.cursor() as cur:
+            cur.executemany(
+                "UPDATE core_searchentry SET tsv = setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') WHERE id = %s",
+                [(bigrams(e.title), bigrams(e.text), e.pk) for e in entries])
+
+    def delete(self, ids):
+        pass  # the vector lives on the entry's own row
+
+    @staticmethod
+    def _where(phrases, filters):
+        tsq = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
+        where, params = _sql_filters(filters)
+        sql = f"e.tsv @@ ({tsq})" + "".join(f" AND {w}" for w in where)
+        return tsq, sql, [*phrases, *params]
+
+    def count(self, phrases, filters):
+        _tsq, where, params = self._where(phrases, filters)
+        # The planner prices ``@@`` as cheap and picks a sequential scan for common phrases, which then
+        # decompresses every vector (≈4× slower than the GIN bitmap scan): keep it on the index.
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute(f"SELECT count(*) FROM core_searchentry e WHERE {where}", params)
+            return cur.fetchone()[0]
+
+    def window(self, phrases, filters, limit, offset, window):
+        """As ``SqliteBackend.window``; PostgreSQL counts first (a bitmap count), so that a rare phrase is never
+        looked for by walking the primary key backwards."""
+        total = self.count(phrases, filters)
+        if total == 0:
+            return [], 0, 0, None
+        tsq, where, params = self._where(phrases, filters)
+        inner = f"SELECT e.id, e.tsv FROM core_searchentry e WHERE {where}"
+        if total > window:
+            inner += " ORDER BY e.id DESC LIMIT %s"
+            params = [*params, window]
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT m.id, ts_rank(m.tsv, {tsq}) AS r, min(m.id) OVER () FROM ({inner}) m "
+                        "ORDER BY r DESC, m.id DESC LIMIT %s OFFSET %s", [*phrases, *params, limit, offset])
+            rows = cur.fetchall()
+            boundary = rows[0][2] if rows else None
+            if total > window and boundary is None:
+                cur.execute(f"SELECT min(m.id) FROM ({inner}) m", params)
+                boundary = cur.fetchone()[0]
+        return [(pk, float(r)) for pk, r, _ in rows], min(total, window), total, boundary
+
+    def older(self, phrases, filters, limit, offset, boundary):
+        _tsq, where, params = self._where(phrases, filters)
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {where} AND e.id < %s "
+                        "ORDER BY e.id DESC LIMIT %s OFFSET %s", [*params, boundary, limit, offset])
+            return [(pk, 0.0) for (pk,) in cur.fetchall()]
+
+    def every_match(self, phrases, filters):
+        _tsq, where, params = self._where(phrases, filters)
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {where}", params)
+            return [pk for (pk,) in cur.fetchall()]
+
+
+def _backend():
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(f"no search backend for {connection.vendor}")

@@ -1,0 +1,157 @@
+"""The shared full-text search: exact substring recall for 2+ characters, ranking, highlight, scope."""
+import pytest
+from django.db import transaction
+
+from fazhi.core import search
+from fazhi.core.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = {
+    "a": ("关于规范集体土地征收与房屋拆迁补偿的通知", "为规范房屋拆迁补偿工作，保障被拆迁人合法权益……"),
+    "b": ("关于加强行政执法监督的意见", "各乡镇人民政府：为加强行政执法监督，推进依法行政，现提出如下意见。"),
+    "c": ("城关镇土地承包经营权流转办法", "农村土地承包经营权流转应当依法、自愿、有偿。土地流转合同应当书面订立。"),
+}
+
+
+@pytest.fixture
+def indexed(county):
+    """Index three 'records' (units stand in for any model) owned by different units."""
+    owners = {"a": county.gov, "b": county.justice, "c": county.township}
+    objs = {"a": county.market, "b": county.justice, "c": county.township}
+    with transaction.atomic():
+        for key, (title, text) in TEXTS.items():
+            search.index(objs[key], title=title, text=text, unit=owners[key], url=f"/x/{key}/",
+                         public=key != "b", source="test.things")
+    return objs
+
+
+def titles(results):
+    return [h.entry.title for h in results]
+
+
+def test_bigrams_and_phrases():
+    assert search.bigrams("依法行政，法治") == "依法 法行 行政 法治"
+    assert search.query_phrases("拆迁补偿") == ["拆迁 迁补 补偿"]
+    assert search.query_phrases("行政 执法") == ["行政", "执法"]
+
+
+def test_two_character_query_finds_every_record_containing_it(indexed, county):
+    results = search.query("土地", user=county.office)
+    assert set(titles(results)) == {TEXTS["a"][0], TEXTS["c"][0]}
+    assert results.total == 2
+
+
+def test_phrase_is_an_exact_substring_not_scattered_bigrams(indexed, county):
+    # 补偿 and 拆迁 both occur in a, but "补偿拆迁" does not
+    assert titles(search.query("补偿拆迁", user=county.office)) == []
+    assert titles(search.query("房屋拆迁补偿", user=county.office)) == [TEXTS["a"][0]]
+
+
+def test_recall_equals_a_substring_scan(indexed, county):
+    corpus = {t: t + x for t, x in TEXTS.values()}
+    for q in ["土地", "执法", "依法", "流转合同", "拆迁", "行政", "意见", "通知", "乡镇人民"]:
+        expected = {t for t, full in corpus.items() if q in full}
+        assert set(titles(search.query(q, user=county.office))) == expected, q
+
+
+def test_title_match_ranks_first_and_is_highlighted(indexed, county):
+    results = search.query("土地", user=county.office)
+    # c has 土地 three times in its text and once in its title; a only in the title: both rank, c first
+    assert results.hits[0].entry.title == TEXTS["c"][0]
+    assert results.hits[0].rank >= results.hits[1].rank
+    assert "<mark>土地</mark>" in results.hits[0].title_html
+    assert "<mark>土地</mark>" in results.hits[0].snippet
+
+
+def test_highlight_escapes_html():
+    assert str(search.highlight("<b>拆迁</b>", ["拆迁"])) == "&lt;b&gt;<mark>拆迁</mark>&lt;/b&gt;"
+
+
+def test_results_pass_the_data_scope(indexed, county):
+    # the outsider (水利局) reaches none of the owners
+    assert titles(search.query("土地", user=county.outsider)) == []
+    assert titles(search.query("执法", user=county.office)) == [TEXTS["b"][0]]
+    # no user and not public_only: nothing (fail closed)
+    assert titles(search.query("土地")) == []
+
+
+def test_public_only_returns_only_public_entries(indexed):
+    assert titles(search.query("执法", public_only=True)) == []
+    assert set(titles(search.query("依法", public_only=True))) == {TEXTS["c"][0]}
+
+
+def test_source_filter_and_one_character_fallback(indexed, county):
+    assert titles(search.query("土地", user=county.office, source="other.things")) == []
+    assert set(titles(search.query("镇", user=county.office))) == {TEXTS["b"][0], TEXTS["c"][0]}
+
+
+def test_reindex_replaces_and_remove_deletes(indexed, county):
+    obj = indexed["a"]
+    with transaction.atomic():
+        search.index(obj, title="关于林地保护的通知", text="林地", unit=county.gov, source="test.things")
+    assert titles(search.query("拆迁", user=county.office)) == []
+    assert titles(search.query("林地", user=county.office)) == ["关于林地保护的通知"]
+    with transaction.atomic():
+        search.remove(obj)
+    assert titles(search.query("林地", user=county.office)) == []
+    assert SearchEntry.objects.filter(title="关于林地保护的通知").count() == 0
+
+
+def test_a_rolled_back_write_leaves_no_entry(county):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        search.index(county.water, title="水库移民拆迁安置", text="", unit=county.gov, source="test.things")
+        raise RuntimeError
+    assert titles(search.query("拆迁", user=county.office)) == []
+
+
+def test_paging_reports_the_total(county):
+    with transaction.atomic():
+        for unit in [county.gov, county.justice, county.market, county.township, county.water]:
+            search.index(unit, title=f"{unit.name}行政执法公示", text="", unit=county.gov, source="test.things")
+    page = search.query("执法", user=county.office, limit=2, offset=2)
+    assert len(page) == 2 and page.total == 5
+
+
+def test_a_unit_scoped_user_sees_only_entries_of_reached_units(indexed, county):
+    with transaction.atomic():
+        search.index(county.market_station, title="城关所土地执法台账", text="", unit=county.market_station,
+                     source="test.things")
+    # the liaison reaches 市场监管局 and its sub-units, not 县政府 or 城关镇
+    assert titles(search.query("土地", user=county.liaison)) == ["城关所土地执法台账"]
+
+
+def test_very_common_phrases_page_through_every_match_exactly_once(county, monkeypatch):
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    units = [county.gov, county.justice, county.market, county.township, county.water, county.firm,
+             county.village_east]
+    with transaction.atomic():
+        for i, unit in enumerate(units):
+            search.index(unit, title=f"行政执法公示{i}", text="行政" * (i + 1), unit=county.gov, source="test.things",
+                         public=i % 2 == 0)
+    seen = []
+    for offset in range(0, 8, 2):
+        page = search.query("行政", user=county.office, limit=2, offset=offset)
+        assert page.total == 7
+        seen += [h.entry.title for h in page]
+    assert sorted(seen) == sorted(f"行政执法公示{i}" for i in range(7))
+    public = []
+    for offset in range(0, 6, 2):
+        page = search.query("行政", public_only=True, limit=2, offset=offset)
+        assert page.total == 4
+        public += [h.entry.title for h in page]
+    assert sorted(public) == [f"行政执法公示{i}" for i in (0, 2, 4, 6)]
+
+
+def test_deleting_an_entry_drops_its_index_row(indexed, county):
+    SearchEntry.objects.all().delete()  # as flush() does between transactional tests
+    with transaction.atomic():
+        search.index(county.water, title="水库管理办法", text="", unit=county.gov, source="test.things")
+    assert search.query("土地", user=county.office).total == 0
+    assert search.query("水库", user=county.office).total == 1
+
+
+def test_query_with_punctuation_requires_and_highlights_each_part(indexed, county):
+    results = search.query("土地，流转", user=county.office)
+    assert titles(results) == [TEXTS["c"][0]]
+    assert "<mark>土地</mark>" in results.hits[0].title_html and "<mark>流转</mark>" in results.hits[0].title_html
