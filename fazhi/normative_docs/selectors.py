@@ -1,0 +1,258 @@
+"""Reads for normative documents, always limited to the user's data scope; the legality-review assistant."""
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+
+from fazhi.core.errors import NotFound
+from fazhi.orgs import scope
+
+from .choices import DocStatus, Effect
+from .models import CleanupCampaign, CleanupItem, DocumentVersion, Filing, LegalityReview, NormativeDocument
+from .permissions import DocPerm
+
+SORTS = {"title", "-title", "number", "-number", "published_on", "-published_on", "status", "-status",
+         "valid_until", "-valid_until", "issuer", "-issuer"}
+
+
+def _sort(qs, sort, default):
+    if sort in SORTS:
+        field = sort.replace("issuer", "issuer__name")
+        return qs.order_by(field, "-id")
+    return qs.order_by(*default)
+
+
+def doc_list(*, user, filters=None):
+    f = filters or {}
+    qs = scope.visible(user, NormativeDocument.objects.all(), perm=DocPerm.VIEW)
+    qs = qs.select_related("issuer", "unit")
+    if f.get("q"):
+        qs = qs.filter(Q(title__contains=f["q"]) | Q(number__contains=f["q"]))
+    if f.get("status"):
+        qs = qs.filter(status=f["status"])
+    if f.get("issuer"):
+        qs = qs.filter(issuer_id=f["issuer"])
+    if f.get("year"):
+        qs = qs.filter(Q(published_on__year=f["year"]) | Q(published_on__isnull=True, created_at__year=f["year"]))
+    if f.get("effect"):
+        qs = _effect_filter(qs, f["effect"], datetime.date.today())
+    return _sort(qs, f.get("sort"), ["-published_on", "-id"])
+
+
+def _effect_filter(qs, effect, day):
+    if effect == Effect.IN_FORCE:
+        return qs.in_force_on(day)
+    if effect == Effect.EXPIRED:
+        return qs.issued().filter(valid_until__lt=day).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+    if effect == Effect.REPEALED:
+        return qs.filter(status=DocStatus.REPEALED, ended_on__lte=day)
+    if effect == Effect.INVALIDATED:
+        return qs.filter(status=DocStatus.INVALIDATED, ended_on__lte=day)
+    if effect == Effect.PENDING:
+        return qs.filter(published_on__isnull=True).exclude(status=DocStatus.NOT_NORMATIVE)
+    return qs
+
+
+def doc_get(*, user, pk, for_change=False):
+    qs = NormativeDocument.objects.select_related("issuer", "unit", "created_by").prefetch_related(
+        "versions", Prefetch("reviews", queryset=LegalityReview.objects.select_related("reviewer", "submitted_by")))
+    qs = (scope.changeable if for_change else scope.visible)(user, qs, perm=DocPerm.VIEW)
+    doc = qs.filter(pk=pk).first()
+    if doc is None:
+        raise NotFound()
+    return doc
+
+
+def review_get(*, user, pk):
+    """A review, for its review body (scope of the review) or for whoever sees the document."""
+    qs = LegalityReview.objects.select_related("document", "document__issuer", "document__unit", "review_unit",
+                                               "reviewer", "submitted_by")
+    review = scope.visible(user, qs, perm=DocPerm.REVIEW).filter(pk=pk).first() if user.has_perm(
+        DocPerm.REVIEW) else None
+    if review is None:
+        review = qs.filter(pk=pk, document__in=scope.visible(user, NormativeDocument.objects.all(),
+                                                             perm=DocPerm.VIEW)).first()
+    if review is None:
+        raise NotFound()
+    return review
+
+
+def doc_filing(doc):
+    return Filing.objects.filter(document=doc).first()
+
+
+def review_queue(*, user):
+    qs = scope.visible(user, LegalityReview.objects.filter(opinion="", opinion_on__isnull=True,
+                                                           document__status=DocStatus.REVIEWING), perm=DocPerm.REVIEW)
+    return qs.select_related("document", "document__issuer").order_by("due_on")
+
+
+def filing_list(*, user, filters=None):
+    f = filters or {}
+    qs = scope.visible(user, Filing.objects.all(), perm=DocPerm.VIEW).select_related("document", "document__issuer")
+    if f.get("status"):
+        qs = qs.filter(status=f["status"])
+    return qs.order_by("-filed_on", "-id")
+
+
+def campaign_list(*, user):
+    return scope.visible(user, CleanupCampaign.objects.all(), perm=DocPerm.VIEW).select_related("unit")
+
+
+def campaign_get(*, user, pk):
+    campaign = scope.visible(user, CleanupCampaign.objects.all(), perm=DocPerm.VIEW).filter(pk=pk).first()
+    if campaign is None:
+        raise NotFound()
+    return campaign
+
+
+def campaign_items(*, user, campaign):
+    qs = CleanupItem.objects.filter(campaign=campaign).select_related("document", "document__issuer")
+    if not (user.has_perm(DocPerm.MANAGE) and scope.can_see(user, campaign, perm=DocPerm.VIEW)):
+        qs = scope.visible(user, qs, perm=DocPerm.VIEW)
+    return qs
+
+
+def doc_history(*, user, doc):
+    from fazhi.core.selectors import audit_list
+    from fazhi.orgs.builtin_roles import Perm
+
+    if not user.has_perm(Perm.VIEW_AUDIT):
+        return None
+    return audit_list(user=user, filters={}).filter(object_type="normative_docs.NormativeDocument",
+                                                    object_id=str(doc.pk))[:50]
+
+
+# Public library ---------------------------------------------------------------------------------
+
+def public_list(*, filters=None):
+    """Every published document (any outcome: a repealed or lapsed one still shows, with its status)."""
+    f = filters or {}
+    qs = NormativeDocument.objects.issued().select_related("issuer")
+    if f.get("issuer"):
+        qs = qs.filter(issuer_id=f["issuer"])
+    if f.get("year"):
+        qs = qs.filter(published_on__year=f["year"])
+    if f.get("effect"):
+        qs = _effect_filter(qs, f["effect"], datetime.date.today())
+    return qs.order_by("-published_on", "-number_seq", "-id")
+
+
+def public_get(*, pk):
+    doc = (NormativeDocument.objects.issued().select_related("issuer")
+           .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.exclude(valid_from=None)))
+           .filter(pk=pk).first())
+    if doc is None:
+        raise NotFound()
+    return doc
+
+
+def public_campaigns():
+    return CleanupCampaign.objects.filter(status="published").order_by("-published_on")
+
+
+def public_campaign_get(*, pk):
+    campaign = public_campaigns().filter(pk=pk).first()
+    if campaign is None:
+        raise NotFound()
+    return campaign
+
+
+# Legality-review assistant (RULES.md §4.1) ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class ContentRule:
+    key: str
+    name: str
+    source: str
+    pattern: re.Pattern
+    # a sentence restating a law (依照《…》) or forbidding the act itself (不得收取) is not flagged
+    exempt: re.Pattern | None = None
+
+
+_CITES_LAW = re.compile(r"(依照|依据|按照|根据)《[^》]+》")
+_NEGATED = r"(不得|禁止|严禁|免予|免收|免除|不再|取消)"
+
+CONTENT_RULES = [
+    ContentRule(
+        "licence", "不得设定行政许可或增设许可条件",
+        "行政许可法第17条；国办发〔2018〕37号第一(一)项",
+        re.compile(r"(须|必须|应当|需)(经|报)[^，。；]{0,20}(批准|审批|许可|同意)|实行[^，。；]{0,10}(许可|审批|准入)"
+                   r"|(取得|办理|申领)[^，。；]{0,10}(许可证|准营证|准入证|审批)|未经[^，。；]{0,15}(批准|许可)[^。；]{0,6}不得"),
+        exempt=_CITES_LAW),
+    ContentRule(
+        "penalty", "不得设定行政处罚",
+        "行政处罚法第16条；国办发〔2018〕37号第一(一)项",
+        re.compile(r"罚款|没收|吊销|责令停产停业|行政拘留|暂扣[^，。；]{0,6}(证|照)|予以处罚|给予[^，。；]{0,6}处罚"),
+        exempt=_CITES_LAW),
+    ContentRule(
+        "coercion", "不得设定行政强制措施",
+        "行政强制法第10条、第13条；国办发〔2018〕37号第一(一)项",
+        re.compile(r"查封|扣押|冻结|强制拆除|强制清除|强制执行|强行"),
+        exempt=_CITES_LAW),
+    ContentRule(
+        "fee", "不得违法设定收费、保证金",
+        "国办发〔2018〕37号第一(一)项（不得违法增加义务）",
+        re.compile(r"(收取|缴纳|交纳|缴存|预交)[^，。；]{0,15}(费|保证金|押金|风险金|抵押金)|(保证金|押金)"),
+        exempt=re.compile(_NEGATED + r"[^，。；]{0,8}(收取|缴纳|交纳|缴存|预交|保证金|押金|收费)")),
+    ContentRule(
+        "certificate", "不得增设证明事项或要求重复、无谓的证明",
+        "国办发〔2018〕37号第一(一)项",
+        re.compile(r"(提供|提交|出具|开具)[^，。；]{0,20}证明|(另|还|额外)须[^，。；]{0,20}(具备|提供|提交)"),
+        exempt=re.compile(_NEGATED + r"[^，。；]{0,10}(提供|提交|出具|开具)")),
+    ContentRule(
+        "obligation", "不得违法减损合法权益或者增加义务",
+        "国办发〔2018〕37号第一(一)项",
+        re.compile(r"(一律|均)?(不得|禁止|严禁|限制)(从事|经营|进入|销售|出售|购买|开办|外出|承揽|参加|办理|迁入|经商)"),
+        exempt=_CITES_LAW),
+    ContentRule(
+        "competition", "不得排除、限制竞争（地方保护、指定交易）",
+        "国办发〔2018〕37号第一(一)项；反垄断法第39—45条",
+        re.compile(r"指定[^，。；]{0,15}(企业|单位|机构|供应商|经营者|产品|品牌|购买|使用)"
+                   r"|(本地|本县|当地)[^，。；]{0,6}(企业|产品|商品)[^，。；]{0,10}(优先|方可|限于)"
+                   r"|(优先|限定|只能)[^，。；]{0,8}(采购|使用|购买)[^，。；]{0,8}(本地|本县|当地|指定)"
+                   r"|外地[^，。；]{0,10}(企业|产品|商品)[^，。；]{0,10}(不得|禁止|限制)"),
+        exempt=None),
+]
+
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+
+
+@dataclass
+class Flag:
+    sentence: str
+    start: int
+    end: int
+    rules: list  # ContentRule
+
+
+def review_flags(text):
+    """Sentences of ``text`` that may exceed what a normative document may do, each with the rules it may break.
+
+    Advice for the reviewer, never a decision: restating a law (依照《…》规定) and forbidding the act itself
+    (不得收取任何费用) are not flagged.
+    """
+    flags = []
+    for m in _SENTENCE.finditer(text or ""):
+        sentence = m.group(0)
+        if not sentence.strip():
+            continue
+        hit = [r for r in CONTENT_RULES if r.pattern.search(sentence) and not (r.exempt and r.exempt.search(sentence))]
+        if hit:
+            flags.append(Flag(sentence.strip(), m.start(), m.end(), hit))
+    return flags
+
+
+def review_segments(text):
+    """``text`` cut into (piece, flag-or-None) for the review page to mark the flagged sentences."""
+    out, last = [], 0
+    text = text or ""
+    for flag in review_flags(text):
+        if flag.start > last:
+            out.append((text[last:flag.start], None))
+        out.append((text[flag.start:flag.end], flag))
+        last = flag.end
+    if last < len(text):
+        out.append((text[last:], None))
+    return out

@@ -1,0 +1,36 @@
+"""Move documents through the real services (Zulip's way of building test data)."""
+import datetime
+
+from fazhi.normative_docs import services
+
+D = datetime.date
+
+TEXT = ("第一条 为规范城区农贸市场经营秩序，保障消费者合法权益，制定本办法。\n"
+        "第二条 市场开办者应当建立进货查验制度。\n"
+        "第三条 本办法自公布之日起施行。")
+
+
+def draft(county, *, title="某县农贸市场管理暂行办法", issuer=None, actor=None, affects_public=False, **kw):
+    actor = actor or county.liaison
+    return services.doc_create(actor=actor, title=title, issuer=issuer or county.market, text=kw.pop("text", TEXT),
+                               affects_public=affects_public, **kw)
+
+
+def reviewed(county, **kw):
+    doc = draft(county, **kw)
+    doc = services.submit_review(actor=county.liaison, doc=doc, on=D(2019, 3, 1))
+    return services.review_opinion(actor=county.office, doc=doc, opinion="lawful", reasons="符合法律规定。",
+                                   on=D(2019, 3, 8))
+
+
+def signed(county, **kw):
+    doc = reviewed(county, **kw)
+    doc = services.deliberate(actor=county.liaison, doc=doc, on=D(2019, 3, 12), meeting="局务会议")
+    return services.sign(actor=county.liaison, doc=doc, on=D(2019, 3, 13), signer="张局长")
+
+
+def published(county, *, on=None, **kw):
+    on = on or D(2019, 3, 20)
+    doc = signed(county, **kw)
+    doc = services.register_doc(actor=county.office, doc=doc, on=D(2019, 3, 14))
+    return services.publish(actor=county.office, doc=doc, published_on=on, published_in="县政府门户网站")

@@ -1,0 +1,129 @@
+"""The life of a normative document as a transition table (RULES.md §4).
+
+起草 → (征求意见) → 合法性审核 → 集体审议 → 签发 → 统一登记编号 → 统一公布 → 有效 → 修改/废止/失效.
+Lapse at the end of the validity period is computed from dates (``NormativeDocument.effect_on``), not a step.
+Amendment (a new ``DocumentVersion``), filing and cleanup are services beside this table.
+"""
+import datetime
+
+from fazhi.core.workflow import Transition, Workflow
+
+from .choices import PASSING_OPINIONS, DocStatus
+from .models import NormativeDocument
+from .permissions import DocPerm
+
+S = DocStatus
+
+
+def _today():
+    return datetime.date.today()
+
+
+def latest_review(doc):
+    reviews = list(doc.reviews.all())
+    return reviews[-1] if reviews else None
+
+
+def may_start_comment(user, doc):
+    if not doc.affects_public:
+        return "该文件不涉及公众权利义务，无需公开征求意见"
+    if doc.comment_started_on:
+        return "该文件已征求过意见"
+    return None
+
+
+def may_submit_review(user, doc):
+    if doc.status == S.DRAFT and doc.affects_public and not doc.comment_closed_on:
+        return "涉及公众权利义务的文件须先公开征求意见"
+    if doc.status == S.COMMENTING and doc.comment_min_end and _today() < doc.comment_min_end:
+        return f"征求意见期未满，最早于{doc.comment_min_end:%Y-%m-%d}结束"
+    return None
+
+
+def may_opine(user, review):
+    """The review body answers its own reviews (the review, not the document, is in its data scope)."""
+    from fazhi.orgs import scope
+
+    if review.opinion or review.opinion_on or review.document.status != S.REVIEWING:
+        return "没有待出具意见的合法性审核"
+    if user is not None:
+        if not user.has_perm(DocPerm.REVIEW):
+            return "您没有“出具审核意见”的权限。"
+        if not scope.can_change(user, review, perm=DocPerm.REVIEW):
+            return "该审核不在您可以办理的范围内。"
+    return None
+
+
+def may_declare_not_normative(user, doc):
+    review = latest_review(doc)
+    if review is None or review.opinion or review.opinion_on:
+        return "没有待出具意见的合法性审核"
+    return None
+
+
+def may_deliberate(user, doc):
+    review = latest_review(doc)
+    if review is None or review.opinion not in PASSING_OPINIONS:
+        return "未经合法性审核或者审核意见不是“合法”“修改后合法”的，不得提交集体审议"
+    return None
+
+
+def may_sign(user, doc):
+    if not doc.issuer.is_organ:
+        return f"“{doc.issuer}”是内设机构，不得以其名义发布规范性文件"
+    return None
+
+
+def may_register(user, doc):
+    if doc.number:
+        return f"该文件已登记编号：{doc.number}"
+    return may_sign(user, doc)
+
+
+def may_publish(user, doc):
+    if not doc.number:
+        return "未统一登记编号的文件不得公布"
+    return None
+
+
+RULE_COMMENT = "RULES.md §4.2 公开征求意见"
+RULE_REVIEW = "RULES.md §4.2 合法性审核"
+RULE_DELIBERATE = "RULES.md §4.2 未经合法性审核或者经审核不合法的，不得提交集体审议（国办发〔2018〕37号）"
+RULE_ORGAN = "RULES.md §4.1 不得以内设机构名义发布（国办发〔2018〕37号）"
+RULE_NUMBER = "RULES.md §4.3 统一登记、统一编号、统一公布"
+
+document_workflow = Workflow(
+    model=NormativeDocument,
+    scope_permission=DocPerm.VIEW,
+    transitions=[
+        Transition("start_comment", "公开征求意见", (S.DRAFT,), S.COMMENTING, "normative_docs.comment_started",
+                   permission=DocPerm.DRAFT, guard=may_start_comment, rule=RULE_COMMENT),
+        Transition("submit_review", "送合法性审核", (S.DRAFT, S.COMMENTING), S.REVIEWING,
+                   "normative_docs.review_submitted", permission=DocPerm.DRAFT, guard=may_submit_review,
+                   rule=RULE_COMMENT),
+        Transition("declare_not_normative", "认定不属于规范性文件", (S.REVIEWING,), S.NOT_NORMATIVE,
+                   "normative_docs.not_normative", permission=DocPerm.REVIEW, guard=may_declare_not_normative,
+                   rule=RULE_NUMBER, confirm="认定后该文件不予登记编号，确定吗？", needs_reason=True,
+                   style="outline-danger"),
+        Transition("deliberate", "记录集体审议", (S.REVIEWING,), S.DELIBERATED, "normative_docs.deliberated",
+                   permission=DocPerm.DRAFT, guard=may_deliberate, rule=RULE_DELIBERATE),
+        Transition("sign", "记录签发", (S.DELIBERATED,), S.SIGNED, "normative_docs.signed",
+                   permission=DocPerm.DRAFT, guard=may_sign, rule=RULE_ORGAN),
+        Transition("register", "统一登记编号", (S.SIGNED,), S.REGISTERED, "normative_docs.registered",
+                   permission=DocPerm.MANAGE, guard=may_register, rule=RULE_NUMBER),
+        Transition("publish", "统一公布", (S.REGISTERED,), S.PUBLISHED, "normative_docs.published",
+                   permission=DocPerm.MANAGE, guard=may_publish, rule=RULE_NUMBER),
+        Transition("repeal", "废止", (S.PUBLISHED,), S.REPEALED, "normative_docs.repealed",
+                   permission=DocPerm.MANAGE, confirm="废止后文件不再有效，确定吗？", needs_reason=True,
+                   style="outline-danger"),
+    ],
+)
+
+# Actions the record page offers as buttons. The review opinion is given on the review's own page (the review
+# body may answer a document it cannot otherwise change); an 不合法 opinion sends the document back to drafting.
+BUTTONS = {"start_comment", "submit_review", "declare_not_normative", "deliberate", "sign", "register",
+           "publish", "repeal"}
+
+
+def buttons(user, doc):
+    return [t for t in document_workflow.available(user, doc) if t.action in BUTTONS]
