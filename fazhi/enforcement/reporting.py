@@ -1,0 +1,99 @@
+"""Enforcement figures for the annual report (seed §四: 700多名 officers re-certified and trained in 2019)."""
+from django.db.models import Avg, Count
+from django.urls import reverse
+
+from fazhi.core.registry import FigureValue, register_figure
+
+from .choices import CaseKind, CertificateStatus, HearingKind, PublicationStatus
+from .models import Case, CaseFileEvaluation, CertificateIssue, MajorReview, Officer, Publication, Training
+
+CHAPTER = "四、加强制度建设，规范执法行为"
+
+
+def _units(qs, unit_ids, path="unit_id"):
+    return qs if unit_ids is None else qs.filter(**{f"{path}__in": unit_ids})
+
+
+def officers_certified(*, year, unit_ids=None):
+    """Certificates issued or re-issued in the year (换发和申领)."""
+    qs = _units(CertificateIssue.objects.filter(issued_on__year=year), unit_ids, "officer__unit_id")
+    return FigureValue(value=qs.values("officer_id").distinct().count(), link=reverse("enforcement:officer_list"),
+                       breakdown={"换发": qs.filter(renewal=True).count(), "申领": qs.filter(renewal=False).count()})
+
+
+def officers_trained(*, year, unit_ids=None):
+    qs = _units(Training.objects.filter(held_on__year=year), unit_ids, "officer__unit_id")
+    return FigureValue(value=qs.values("officer_id").distinct().count(), link=reverse("enforcement:officer_list"))
+
+
+def certificates_by_status(*, year, unit_ids=None):
+    """Certificates valid at the year's end (from the issue history); the current year also counts
+    suspensions and withdrawals (status changes are not kept per year)."""
+    import datetime
+
+    day = min(datetime.date(year, 12, 31), datetime.date.today())
+    issues = _units(CertificateIssue.objects.filter(issued_on__lte=day, valid_until__gte=day), unit_ids,
+                    "officer__unit_id")
+    ids = set(issues.values_list("officer_id", flat=True))
+    officers = _units(Officer.objects.filter(issued_on__lte=day), unit_ids)
+    breakdown = {"暂扣": officers.filter(status=CertificateStatus.SUSPENDED).count(),
+                 "已收回": officers.filter(status=CertificateStatus.WITHDRAWN).count()}
+    if year >= datetime.date.today().year:
+        ids -= set(officers.exclude(status=CertificateStatus.VALID).values_list("pk", flat=True))
+    breakdown = {"有效": len(ids), **breakdown}
+    return FigureValue(value=len(ids), breakdown=breakdown, link=reverse("enforcement:officer_list"))
+
+
+def cases_by_kind(*, year, unit_ids=None):
+    qs = _units(Case.objects.filter(registered_on__year=year), unit_ids)
+    labels = dict(CaseKind.choices)
+    rows = qs.values("kind").annotate(n=Count("id"))
+    breakdown = {labels.get(r["kind"], r["kind"]): r["n"] for r in rows}
+    return FigureValue(value=sum(breakdown.values()), breakdown=breakdown,
+                       link=f"{reverse('enforcement:case_list')}?year={year}")
+
+
+def published_on_time(*, year, unit_ids=None):
+    """Share (%) of decisions due for publication in the year that were published by their deadline."""
+    qs = _units(Publication.objects.filter(case__decided_on__year=year)
+                .exclude(status=PublicationStatus.NOT_PUBLISHED), unit_ids, "case__unit_id")
+    total = qs.count()
+    on_time = sum(1 for p in qs.only("published_on", "due_on") if p.on_time)
+    value = round(on_time * 100 / total, 1) if total else 0
+    return FigureValue(value=value, breakdown={"应公示": total, "按时公示": on_time},
+                       link=reverse("enforcement:publication_list"))
+
+
+def major_reviews(*, year, unit_ids=None):
+    qs = _units(MajorReview.objects.filter(reviewed_on__year=year), unit_ids, "case__unit_id")
+    return FigureValue(value=qs.count(), breakdown={"通过": qs.filter(passed=True).count(),
+                                                     "不通过": qs.filter(passed=False).count()},
+                       link=f"{reverse('enforcement:case_list')}?year={year}")
+
+
+def hearings(*, year, unit_ids=None):
+    qs = _units(Case.objects.filter(hearing_requested_on__year=year, hearing_kind=HearingKind.HEARING), unit_ids)
+    return FigureValue(value=qs.count(), link=f"{reverse('enforcement:case_list')}?year={year}")
+
+
+def evaluation_score(*, year, unit_ids=None):
+    qs = _units(CaseFileEvaluation.objects.filter(evaluated_on__year=year), unit_ids, "case__unit_id")
+    avg = qs.aggregate(a=Avg("total"))["a"]
+    return FigureValue(value=round(avg, 1) if avg is not None else 0, breakdown={"评查案卷": qs.count()},
+                       link=f"{reverse('enforcement:evaluation_list')}?year={year}")
+
+
+register_figure("enforcement.officers_certified", label="换发和申领行政执法证件人数", unit="人", chapter=CHAPTER,
+                compute=officers_certified)
+register_figure("enforcement.officers_trained", label="参加行政执法业务培训人数", unit="人", chapter=CHAPTER,
+                compute=officers_trained)
+register_figure("enforcement.certificates_valid", label="有效行政执法证件（年末）", unit="个", chapter=CHAPTER,
+                compute=certificates_by_status)
+register_figure("enforcement.cases_by_kind", label="行政执法案件", unit="件", chapter=CHAPTER, compute=cases_by_kind)
+register_figure("enforcement.published_on_time", label="执法决定按时公示率", unit="%", chapter=CHAPTER,
+                compute=published_on_time)
+register_figure("enforcement.major_reviews", label="重大执法决定法制审核", unit="件", chapter=CHAPTER,
+                compute=major_reviews)
+register_figure("enforcement.hearings", label="举行听证", unit="件", chapter=CHAPTER, compute=hearings)
+register_figure("enforcement.evaluation_score", label="案卷评查平均分", unit="分", chapter=CHAPTER,
+                compute=evaluation_score)
