@@ -3,6 +3,12 @@ from django import forms
 from . import audit_events
 
 
+class ImportForm(forms.Form):
+    """The upload form of every register's Excel import."""
+
+    file = forms.FileField(label="Excel 文件（.xlsx）", error_messages={"required": "请选择要导入的 Excel 文件。"})
+
+
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label="操作人", required=False)
     object = forms.CharField(label="对象", required=False)

@@ -1,11 +1,12 @@
 """Small helpers every module's views use: paging, sorting links, turning rule errors into form errors."""
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 
 from .errors import DomainError, NotFound
 
@@ -55,3 +56,36 @@ def require_perm(perm):
 
 def filters_from(request, names):
     return {n: request.GET.get(n, "").strip() for n in names if request.GET.get(n, "").strip()}
+
+
+def xlsx_response(content, filename):
+    """An .xlsx download with a Chinese file name."""
+    from .spreadsheets import XLSX_CONTENT_TYPE
+
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def import_page(request, *, spec, title, template_url, cancel, done, form_class=None):
+    """The Excel import page every register uses: every row is checked, all or nothing is saved,
+    every error is listed by row and column.
+
+    ``spec(cleaned_data)`` builds the ``SheetSpec`` (its ``save_rows`` calls the module's service);
+    ``done(result)`` answers a clean import (a message and a redirect).
+    """
+    from . import spreadsheets
+    from .forms import ImportForm
+
+    form = (form_class or ImportForm)(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = spreadsheets.import_file(spec(form.cleaned_data), form.cleaned_data["file"])
+        except DomainError as e:
+            form_error(form, e)
+        else:
+            if result.ok:
+                return done(result)
+    return render(request, "core/import.html", {
+        "form": form, "result": result, "title": title, "template_url": template_url, "cancel": cancel})

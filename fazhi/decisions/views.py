@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError, NotFound
-from fazhi.core.web import filters_from, form_error, paginate, require_perm
+from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
 from fazhi.orgs import scope
 from fazhi.orgs.security import client_ip
 
@@ -21,12 +21,6 @@ from .choices import DecisionStatus, ReviewState, StepCode
 from .models import Evaluation
 from .permissions import DecisionPerm as P
 from .workflows import CATALOGUE_FLOW, DECISION_FLOW, RECORD_ACTIONS, record_actions
-
-
-def _xlsx(content, filename):
-    response = HttpResponse(content, content_type=sheets.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def _changeable(request, obj, perm=P.MANAGE):
@@ -67,7 +61,7 @@ def decision_list(request):
         filters.pop("year")
     decisions = selectors.decision_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx(decision_sheets.export_decisions(decisions), f"重大行政决策_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(decision_sheets.export_decisions(decisions), f"重大行政决策_{timezone.localdate():%Y%m%d}.xlsx")
     page = paginate(request, decisions)
     today = timezone.localdate()
     for d in page:
@@ -513,7 +507,7 @@ def adviser_list(request):
     advisers = selectors.adviser_list(user=request.user, filters=filters_from(request, ["q", "kind", "status",
                                                                                         "sort", "unit"]))
     if request.GET.get("export") == "xlsx":
-        return _xlsx(decision_sheets.export_advisers(advisers), f"法律顾问_{today:%Y%m%d}.xlsx")
+        return xlsx_response(decision_sheets.export_advisers(advisers), f"法律顾问_{today:%Y%m%d}.xlsx")
     page = paginate(request, advisers)
     warn = services.get_setting("decisions.adviser_expiry_warning_days")
     for a in page:
@@ -533,27 +527,18 @@ def adviser_create(request):
 
 @require_perm(P.MANAGE_ADVISERS)
 def adviser_import(request):
-    from fazhi.orgs.forms import ImportForm
+    def done(result):
+        messages.success(request, f"导入完成：新增 {result.saved} 名法律顾问。")
+        return redirect("decisions:adviser_list")
 
-    form = ImportForm(_post(request), request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = sheets.import_file(decision_sheets.adviser_sheet(actor=request.user), form.cleaned_data["file"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if result.ok:
-                messages.success(request, f"导入完成：新增 {result.saved} 名法律顾问。")
-                return redirect("decisions:adviser_list")
-    return render(request, "core/import.html", {"form": form, "result": result, "title": "导入法律顾问",
-                                                "template_url": reverse("decisions:adviser_template"),
-                                                "cancel": reverse("decisions:adviser_list")})
+    return import_page(request, spec=lambda data: decision_sheets.adviser_sheet(actor=request.user),
+                       title="导入法律顾问", template_url=reverse("decisions:adviser_template"),
+                       cancel=reverse("decisions:adviser_list"), done=done)
 
 
 @require_perm(P.MANAGE_ADVISERS)
 def adviser_template(request):
-    return _xlsx(sheets.template_workbook(decision_sheets.adviser_sheet()), "法律顾问导入模板.xlsx")
+    return xlsx_response(sheets.template_workbook(decision_sheets.adviser_sheet()), "法律顾问导入模板.xlsx")
 
 
 @require_perm(P.VIEW_ADVISERS)
@@ -602,7 +587,7 @@ def service_list(request):
         filters.pop("year")
     rows = selectors.service_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx(decision_sheets.export_services(rows), f"法律顾问服务记录_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(decision_sheets.export_services(rows), f"法律顾问服务记录_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "decisions/service_list.html", {
         "filter_form": filter_form, "page": paginate(request, rows), "can_log": request.user.has_perm(P.LOG_SERVICE)})
 

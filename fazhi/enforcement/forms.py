@@ -231,10 +231,6 @@ class InspectionForm(forms.Form):
         self.fields["body"].queryset = bodies
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）", error_messages={"required": "请选择要导入的 Excel 文件。"})
-
-
 class PublicDecisionSearch(forms.Form):
     q = forms.CharField(label="关键词", required=False)
     kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部"), *CaseKind.choices])

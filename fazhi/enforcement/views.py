@@ -1,16 +1,15 @@
 """Staff and public pages of the enforcement module. Thin: a form, one service or selector, a page."""
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError
-from fazhi.core.web import filters_from, form_error, paginate, require_perm
+from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit, User
 
@@ -20,12 +19,6 @@ from .models import EnforcementBody
 from .permissions import EnforcementPerm as P
 from .spreadsheets import export_cases, export_officers, officer_sheet
 from .workflows import CASE_FLOW
-
-
-def _xlsx(content, filename):
-    response = HttpResponse(content, content_type=sheets.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def _form_page(request, form, title, cancel, submit="保存", **extra):
@@ -45,7 +38,7 @@ def case_list(request):
     filters = filters_from(request, ["q", "status", "kind", "year", "overdue", "unit", "body", "sort"])
     cases = selectors.case_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx(export_cases(cases), f"执法案件_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(export_cases(cases), f"执法案件_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "enforcement/case_list.html", {
         "filter_form": filter_form, "page": paginate(request, cases), "today": _today(),
         "can_register": request.user.has_perm(P.HANDLE), "tags": STATUS_TAG,
@@ -245,7 +238,7 @@ def officer_list(request):
     filters = filters_from(request, ["q", "status", "expiring", "legal", "unit", "sort"])
     officers = selectors.officer_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx(export_officers(officers), f"执法人员_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(export_officers(officers), f"执法人员_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "enforcement/officer_list.html", {
         "filter_form": filter_form, "page": paginate(request, officers), "today": _today(),
         "can_manage": request.user.has_perm(P.MANAGE), "can_certify": request.user.has_perm(P.CERTIFY),
@@ -322,27 +315,20 @@ def officer_training(request, pk):
 
 @require_perm(P.CERTIFY)
 def officer_import(request):
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = sheets.import_file(officer_sheet(actor=request.user), form.cleaned_data["file"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if result.ok:
-                saved = result.saved or {}
-                messages.success(request, f"导入完成：新发证 {saved.get('created', 0)} 人，换发 {saved.get('renewed', 0)} 人，"
-                                          f"登记培训 {saved.get('trained', 0)} 人。")
-                return redirect("enforcement:officer_list")
-    return render(request, "core/import.html", {
-        "form": form, "result": result, "title": "批量换发/申领执法证（导入）",
-        "template_url": reverse("enforcement:officer_template"), "cancel": reverse("enforcement:officer_list")})
+    def done(result):
+        saved = result.saved or {}
+        messages.success(request, f"导入完成：新发证 {saved.get('created', 0)} 人，换发 {saved.get('renewed', 0)} 人，"
+                                  f"登记培训 {saved.get('trained', 0)} 人。")
+        return redirect("enforcement:officer_list")
+
+    return import_page(request, spec=lambda data: officer_sheet(actor=request.user), title="批量换发/申领执法证（导入）",
+                       template_url=reverse("enforcement:officer_template"),
+                       cancel=reverse("enforcement:officer_list"), done=done)
 
 
 @require_perm(P.CERTIFY)
 def officer_template(request):
-    return _xlsx(sheets.template_workbook(officer_sheet()), "执法人员导入模板.xlsx")
+    return xlsx_response(sheets.template_workbook(officer_sheet()), "执法人员导入模板.xlsx")
 
 
 # Bodies, inspection lists, publicity, evaluation ---------------------------------------------

@@ -1,10 +1,9 @@
 """Pages for normative documents. Thin: a form, one service or selector, a page."""
 import datetime
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils import timezone
 from fazhi.core import search
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError, NotFound
-from fazhi.core.web import filters_from, form_error, paginate, require_perm
+from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
 from fazhi.orgs import scope
 
 from . import forms, selectors, services, workflows
@@ -22,12 +21,6 @@ from .permissions import DocPerm
 from .spreadsheets import doc_sheet, export_docs
 
 XLSX = sheets.XLSX_CONTENT_TYPE
-
-
-def _xlsx(content, filename):
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def _today():
@@ -55,7 +48,7 @@ def doc_list(request):
         filters.pop("issuer")
     docs = selectors.doc_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx(export_docs(docs), f"规范性文件_{_today():%Y%m%d}.xlsx")
+        return xlsx_response(export_docs(docs), f"规范性文件_{_today():%Y%m%d}.xlsx")
     page = paginate(request, docs)
     _decorate(page.object_list, _today())
     return render(request, "normative_docs/doc_list.html", {
@@ -318,25 +311,18 @@ def review_queue(request):
 
 @require_perm(DocPerm.MANAGE)
 def doc_import(request):
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = sheets.import_file(doc_sheet(actor=request.user), form.cleaned_data["file"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if result.ok:
-                messages.success(request, f"导入完成：{result.saved or 0} 件文件。")
-                return redirect("normative_docs:doc_list")
-    return render(request, "core/import.html", {
-        "form": form, "result": result, "title": "导入规范性文件台账",
-        "template_url": reverse("normative_docs:doc_template"), "cancel": reverse("normative_docs:doc_list")})
+    def done(result):
+        messages.success(request, f"导入完成：{result.saved or 0} 件文件。")
+        return redirect("normative_docs:doc_list")
+
+    return import_page(request, spec=lambda data: doc_sheet(actor=request.user), title="导入规范性文件台账",
+                       template_url=reverse("normative_docs:doc_template"),
+                       cancel=reverse("normative_docs:doc_list"), done=done)
 
 
 @require_perm(DocPerm.MANAGE)
 def doc_template(request):
-    return _xlsx(sheets.template_workbook(doc_sheet()), "规范性文件台账导入模板.xlsx")
+    return xlsx_response(sheets.template_workbook(doc_sheet()), "规范性文件台账导入模板.xlsx")
 
 
 @require_perm(DocPerm.MANAGE)

@@ -48,11 +48,6 @@ class ReasonForm(forms.Form):
                                  error_messages={"required": "请勾选确认后再提交。"})
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）",
-                           error_messages={"required": "请选择要导入的 Excel 文件。"})
-
-
 class UserCreateForm(forms.Form):
     username = forms.CharField(label="登录名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=50)

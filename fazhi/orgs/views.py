@@ -2,7 +2,6 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,27 +10,12 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError
-from fazhi.core.web import filters_from, form_error, paginate, require_perm
+from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
 
 from . import forms, scope, security, selectors, services
 from .builtin_roles import Perm
 from .models import RoleGrant
 from .spreadsheets import export_units, unit_sheet
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx_response(content, filename):
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
-    return response
-
-
-def _quote(name):
-    from urllib.parse import quote
-
-    return quote(name)
-
 
 # Sign-in ------------------------------------------------------------------------------------
 
@@ -90,7 +74,7 @@ def unit_list(request):
     filters = filters_from(request, ["q", "kind", "status", "sort", "under"])
     units = selectors.unit_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
-        return _xlsx_response(export_units(units), f"单位_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(export_units(units), f"单位_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "orgs/unit_list.html", {
         "filter_form": filter_form, "page": paginate(request, units),
         "can_manage": request.user.has_perm(Perm.MANAGE_UNITS),
@@ -213,27 +197,18 @@ def unit_reactivate(request, pk):
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_import(request):
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = sheets.import_file(unit_sheet(actor=request.user), form.cleaned_data["file"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if result.ok:
-                saved = result.saved or {}
-                messages.success(request, f"导入完成：新增 {saved.get('created', 0)} 个单位，"
-                                          f"更新 {saved.get('updated', 0)} 个单位。")
-                return redirect("orgs:unit_list")
-    return render(request, "core/import.html", {
-        "form": form, "result": result, "title": "导入单位",
-        "template_url": reverse("orgs:unit_template"), "cancel": reverse("orgs:unit_list")})
+    def done(result):
+        saved = result.saved or {}
+        messages.success(request, f"导入完成：新增 {saved.get('created', 0)} 个单位，更新 {saved.get('updated', 0)} 个单位。")
+        return redirect("orgs:unit_list")
+
+    return import_page(request, spec=lambda data: unit_sheet(actor=request.user), title="导入单位",
+                       template_url=reverse("orgs:unit_template"), cancel=reverse("orgs:unit_list"), done=done)
 
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_template(request):
-    return _xlsx_response(sheets.template_workbook(unit_sheet()), "单位导入模板.xlsx")
+    return xlsx_response(sheets.template_workbook(unit_sheet()), "单位导入模板.xlsx")
 
 
 # Users --------------------------------------------------------------------------------------

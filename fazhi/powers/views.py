@@ -3,11 +3,10 @@ import os
 import secrets
 import tempfile
 import time
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +15,7 @@ from fazhi.core import spreadsheets as sheets
 from fazhi.core import workdays
 from fazhi.core.errors import CalendarMissing, DomainError, NotFound
 from fazhi.core.rules import get_setting
-from fazhi.core.web import filters_from, form_error, paginate, require_perm
+from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
 from fazhi.orgs import scope
 
 from . import forms, realimport, selectors, services
@@ -27,12 +26,6 @@ from .spreadsheets import export_items, item_sheet
 from .workflows import adjustment_workflow
 
 XLSX = sheets.XLSX_CONTENT_TYPE
-
-
-def _xlsx(content, filename):
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def _can_edit(user):
@@ -48,7 +41,7 @@ def item_list(request):
     versions = selectors.current_versions(user=request.user, filters=filters_from(
         request, ["q", "unit", "category", "flagged", "sort"]))
     if request.GET.get("export") == "xlsx":
-        return _xlsx(export_items(versions), f"权责清单_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(export_items(versions), f"权责清单_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "powers/item_list.html", {
         "filter_form": filter_form, "page": paginate(request, versions), "can_edit": _can_edit(request.user)})
 
@@ -70,31 +63,23 @@ def item_detail(request, pk):
 
 @require_perm(P.EDIT)
 def item_import(request):
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = sheets.import_file(item_sheet(actor=request.user, effective_on=form.cleaned_data["effective_on"]),
-                                        form.cleaned_data["file"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if result.ok:
-                saved = result.saved
-                messages.success(request, f"已生成调整草稿：新增 {saved['add']} 项，变更 {saved['change']} 项，"
-                                          f"内容未变 {saved['same']} 项。请核对后提交审核。")
-                adjustments = saved["adjustments"]
-                if len(adjustments) == 1:
-                    return redirect("powers:adjustment_detail", pk=adjustments[0].pk)
-                return redirect("powers:adjustment_list")
-    return render(request, "core/import.html", {
-        "form": form, "result": result, "title": "导入权责清单（本平台模板）",
-        "template_url": reverse("powers:item_template"), "cancel": reverse("powers:item_list")})
+    def done(result):
+        saved = result.saved
+        messages.success(request, f"已生成调整草稿：新增 {saved['add']} 项，变更 {saved['change']} 项，"
+                                  f"内容未变 {saved['same']} 项。请核对后提交审核。")
+        adjustments = saved["adjustments"]
+        if len(adjustments) == 1:
+            return redirect("powers:adjustment_detail", pk=adjustments[0].pk)
+        return redirect("powers:adjustment_list")
+
+    return import_page(request, spec=lambda data: item_sheet(actor=request.user, effective_on=data["effective_on"]),
+                       title="导入权责清单（本平台模板）", template_url=reverse("powers:item_template"),
+                       cancel=reverse("powers:item_list"), done=done, form_class=forms.ImportForm)
 
 
 @require_perm(P.EDIT)
 def item_template(request):
-    return _xlsx(sheets.template_workbook(item_sheet()), "权责清单导入模板.xlsx")
+    return xlsx_response(sheets.template_workbook(item_sheet()), "权责清单导入模板.xlsx")
 
 
 def _import_dir():
@@ -192,7 +177,7 @@ def adjustment_list(request):
     if request.GET.get("export") == "xlsx":
         from .spreadsheets import adjustment_sheet
 
-        return _xlsx(sheets.export_workbook(adjustment_sheet(), qs), f"动态调整_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(sheets.export_workbook(adjustment_sheet(), qs), f"动态调整_{timezone.localdate():%Y%m%d}.xlsx")
     page = paginate(request, qs)
     return render(request, "powers/adjustment_list.html", {
         "filter_form": filter_form, "page": page, "overdue": _overdue_ids(page), "can_edit": _can_edit(request.user),
@@ -487,7 +472,7 @@ def approval_list(request):
     if request.GET.get("export") == "xlsx":
         from .spreadsheets import approval_sheet
 
-        return _xlsx(sheets.export_workbook(approval_sheet(), items), f"行政审批事项目录_{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(sheets.export_workbook(approval_sheet(), items), f"行政审批事项目录_{timezone.localdate():%Y%m%d}.xlsx")
     return render(request, "powers/approval_list.html", {
         "filter_form": forms.ApprovalFilterForm(request.GET or None), "page": paginate(request, items),
         "can_manage": request.user.has_perm(P.MANAGE_APPROVALS)})
