@@ -65,6 +65,7 @@ class Alert:
     due: Any = None
     link: str = ""
     count: int = 1
+    source: str = ""  # the provider's key, set by collect_alerts
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:
@@ -152,7 +153,10 @@ def collect_alerts(user, today):
     alerts, failures = [], []
     for provider in alert_providers().values():
         try:
-            alerts.extend(provider.check(user, today))
+            found = list(provider.check(user, today))
+            for alert in found:
+                alert.source = provider.key
+            alerts.extend(found)
         except Exception:  # one module's bug must not take the page down
             logger.exception("alert provider %s failed", provider.key)
             failures.append(provider)

@@ -58,13 +58,18 @@ def filters_from(request, names):
     return {n: request.GET.get(n, "").strip() for n in names if request.GET.get(n, "").strip()}
 
 
+def download_response(content, content_type, filename):
+    """A file download whose (Chinese) name survives every browser (RFC 5987)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
 def xlsx_response(content, filename):
     """An .xlsx download with a Chinese file name."""
     from .spreadsheets import XLSX_CONTENT_TYPE
 
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return download_response(content, XLSX_CONTENT_TYPE, filename)
 
 
 def import_page(request, *, spec, title, template_url, cancel, done, form_class=None):

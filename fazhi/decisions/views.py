@@ -1,9 +1,8 @@
 """Pages of the decisions module. Thin: a form checks shape, one service or selector is called, a page is rendered."""
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,15 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError, NotFound
-from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
+from fazhi.core.web import (
+    download_response,
+    filters_from,
+    form_error,
+    import_page,
+    paginate,
+    require_perm,
+    xlsx_response,
+)
 from fazhi.orgs import scope
 from fazhi.orgs.security import client_ip
 
@@ -429,10 +436,7 @@ def decision_archive(request, pk):
 def decision_bundle(request, pk):
     decision = selectors.decision_get(user=request.user, pk=pk)
     content = selectors.archive_bundle(decision)
-    response = HttpResponse(content, content_type="application/zip")
-    name = f"决策档案_{decision.pk}_{decision.title[:30]}.zip"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
+    return download_response(content, "application/zip", f"决策档案_{decision.pk}_{decision.title[:30]}.zip")
 
 
 # Catalogue -------------------------------------------------------------------------------------------

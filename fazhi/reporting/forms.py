@@ -1,0 +1,74 @@
+"""Forms check shape only; the rules live in services and workflows."""
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.registry import SEVERITIES
+
+from .choices import ReportStatus
+
+
+def _year_choices(blank=True):
+    this = timezone.localdate().year
+    years = [(str(y), f"{y}年") for y in range(this, 2014, -1)]
+    return ([("", "全部")] if blank else []) + years
+
+
+class ReportFilterForm(forms.Form):
+    q = forms.CharField(label="关键词", required=False)
+    year = forms.ChoiceField(label="年度", required=False, choices=_year_choices)
+    unit = forms.ModelChoiceField(label="单位", required=False, queryset=None, empty_label="全部")
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *ReportStatus.choices])
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ReportCreateForm(forms.Form):
+    year = forms.TypedChoiceField(label="年度", coerce=int, choices=lambda: _year_choices(blank=False))
+    unit = forms.ModelChoiceField(label="报告单位", queryset=None, empty_label="请选择")
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ReportEditForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=200)
+    withheld = forms.BooleanField(label="部分内容涉及国家秘密等不予公开", required=False)
+    withheld_note = forms.CharField(label="不公开内容说明", max_length=300, required=False)
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_fields = []
+        for section, heading in sections:
+            name = f"body_{section.code}"
+            self.fields[name] = forms.CharField(
+                label=heading, required=False, initial=section.body,
+                widget=forms.Textarea(attrs={"rows": 6 if section.level == 1 else 5}),
+                help_text="数字请用指标占位符，如 {{orgs.departments}}；不要直接填写数字。")
+            self.section_fields.append(name)
+
+    def bodies(self):
+        return {name[len("body_"):]: self.cleaned_data.get(name) or "" for name in self.section_fields}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DashboardForm(forms.Form):
+    year = forms.TypedChoiceField(label="年度", coerce=int, required=False,
+                                  choices=lambda: _year_choices(blank=False))
+
+
+class AlertFilterForm(forms.Form):
+    module = forms.ChoiceField(label="模块", required=False)
+    unit = forms.ChoiceField(label="单位", required=False)
+    severity = forms.ChoiceField(label="级别", required=False, choices=[("", "全部"), *SEVERITIES.items()])
+    due_before = forms.DateField(label="期限不晚于", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, modules, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["module"].choices = [("", "全部"), *modules]
+        self.fields["unit"].choices = [("", "全部"), *units]

@@ -1,0 +1,125 @@
+"""After ``manage.py load_demo`` the 2019 report states every figure of the seed report
+(/work/shared/seed/yunxi-2019-rule-of-law-report.txt) whose module exists.
+
+SEED_FIGURES lists every number the seed states, keyed by the figure key that states it: (count, unit,
+wording as the seed writes it, approximate). ``approximate`` marks the seed's “60余份”, “2300多名”: the value
+must be at least the count. A key that is registered is checked — its value, its unit and the wording in the
+report; a key not registered yet (its module is still being built) is skipped. When a module registers a
+figure for one of these numbers under another key, change the key here.
+"""
+import re
+
+import pytest
+from django.core.management import call_command
+
+from fazhi.core.registry import figures
+from fazhi.reporting import selectors, services
+from fazhi.reporting.models import Report
+
+SEED_FIGURES = {
+    # 一、强化组织领导，夯实工作责任
+    "orgs.departments": (77, "个", "77个县直单位", False),
+    "assessment.task_areas": (8, "项", "8大项", False),
+    "assessment.pilot_townships": (2, "个", "2个乡镇", False),
+    "assessment.pilot_departments": (4, "个", "4个县直单位", False),
+    # 三、遵循规范程序，推进科学决策
+    "decisions.government_advisers": (6, "名", "6名资深律师", False),
+    "decisions.matters_reviewed": (20, "项", "风险评估、合法性审查20项", False),
+    "decisions.decisions_reviewed": (10, "次", "审查重大决策事项10余次", True),
+    "decisions.adviser_coverage": (100, "%", "党政机关和村（社区）法律顾问实现了全覆盖", False),
+    "legal_education.duty_lists": (77, "个", "77个县直单位制定了普法责任清单", False),
+    "legal_education.activities": (60, "场", "60余场“法律六进”宣传活动", True),
+    "legal_education.exam_units": (75, "个", "75个单位", False),
+    "legal_education.exam_participants": (2300, "名", "2300多名国家机关工作人员", True),
+    "legal_education.exam_pass_rate": (98, "%", "考试通过率达到98%", False),
+    "legal_education.culture_sites": (6, "个", "6个法治文化阵地（场馆）", False),
+    "legal_education.demo_units": (20, "个", "20个单位参入了全省“四个100”法治示范创建", False),
+    # 四、加强制度建设，规范执法行为
+    "enforcement.officers_trained": (700, "名", "700多名需要换发和申领行政执法证件的工作人员", True),
+    "enforcement.officers_certified": (700, "名", "700多名需要换发和申领行政执法证件的工作人员", True),
+    # 六、创新工作方法，防范和化解社会矛盾
+    "legal_services.purchase_amount": (420, "万元", "政府出资420余万元购买法律服务", True),
+    "orgs.law_firms": (7, "家", "7家律师事务所", False),
+    "legal_services.lawyers": (44, "名", "44名律师", False),
+    "orgs.townships": (18, "个", "18个乡镇（场、区）", False),
+    "orgs.villages": (286, "个", "286个村（社区）", False),
+    "legal_services.difficult_petitions": (224, "件", "疑难信访案件224件", False),
+    "legal_services.ordinary_petitions": (374, "件", "一般信访纠纷374件", False),
+    "legal_services.publicity_events": (980, "场次", "法治宣传980余场次", True),
+    "legal_services.consultations": (14500, "人次", "法律咨询14500余人次", True),
+    "legal_services.legal_aid_cases": (110, "件", "法律援助案件110余件", True),
+    "legal_services.advice_items": (920, "条", "依法决策建议920余条", True),
+    "legal_services.legal_opinions": (150, "份", "法律意见书150余份", True),
+    "legal_services.village_rules": (56, "个", "为56个村开展了乡村治理", False),
+    "legal_services.petition_hall_lawyers": (11, "名", "11名律师进县信访大厅", False),
+    "legal_services.petition_hall_visitors": (550, "人", "接待上访群众550余人", True),
+    "legal_services.petition_hall_ordinary": (170, "件", "一般信访纠纷170余件", True),
+    "legal_services.petition_hall_difficult": (17, "件", "疑难信访纠纷17件", False),
+}
+
+# A number the seed states for two kinds of record together: the figures' sum must match.
+SEED_SUMS = {
+    ("normative_docs.reviews_done", "decisions.contracts_reviewed"): (60, "份", "审查政府规范性文件、项目合同60余份", True),
+}
+
+SEED = "/work/shared/seed/yunxi-2019-rule-of-law-report.txt"
+# counting words that mean the same (persons: 名 / 人)
+SAME_UNIT = {"名": {"名", "人"}, "人": {"名", "人"}}
+
+
+def _normalise(text):
+    return text.replace("(", "（").replace(")", "）").replace("\u201c", "“").replace("\u201d", "”")
+
+
+def test_every_listed_figure_is_stated_by_the_seed():
+    try:
+        seed = _normalise(open(SEED, encoding="utf-8").read())
+    except FileNotFoundError:
+        pytest.skip("seed report not available")
+    compact = seed.replace("”", "").replace("“", "").replace("\"", "")
+    for key, (count, unit, wording, _approx) in SEED_FIGURES.items():
+        assert (str(count) in wording and unit in wording) or "全覆盖" in wording, key
+        words = wording.replace("”", "").replace("“", "")
+        assert words in compact or re.sub(r"（.*?）", "", words) in compact, (key, wording)
+
+
+@pytest.mark.django_db
+def test_the_2019_report_contains_every_seed_figure_of_the_modules_that_exist():
+    call_command("load_demo", "--quiet-logins")
+    report = Report.objects.get(unit__code="G-YX", year=2019)
+    cells = selectors.report_cells(report, check_changes=False)
+    text = "".join(p for s in selectors.sections_of(report) for p in selectors.render_text(s.body, cells))
+    registered = figures()
+    checked = []
+    for key, (count, unit, wording, approx) in SEED_FIGURES.items():
+        if key not in registered:
+            continue
+        figure = registered[key]
+        value = figure.compute(year=2019).value
+        assert figure.unit in SAME_UNIT.get(unit, {unit}), f"{key}: unit {figure.unit!r}, the seed writes {unit!r} ({wording})"
+        if approx:
+            assert value >= count, f"{key}: {value}, the seed states {wording}"
+        else:
+            assert value == count, f"{key}: {value}, the seed states {wording}"
+        shown = selectors.format_value(value)
+        assert cells[key].display == shown, f"{key}: the report shows {cells[key].display}, the records {shown}"
+        if figure.unit in services.LABEL_FIRST_UNITS or figure.label.endswith(services.LABEL_FIRST_ENDINGS):
+            stated = f"{figure.label}{shown}{figure.unit}"
+        else:
+            stated = f"{shown}{figure.unit}{figure.label}"
+            assert stated in text, f"{key}: “{stated}” not in the report (the seed: {wording})"
+        checked.append(key)
+    assert {"orgs.departments", "orgs.townships", "orgs.villages", "orgs.law_firms"} <= set(checked)
+    for wording in ["77个县直单位", "18个乡镇（场、区）", "286个村（社区）", "7家律师事务所"]:
+        assert wording in text
+
+
+@pytest.mark.django_db
+def test_numbers_the_seed_states_for_two_kinds_of_record_together():
+    call_command("load_demo", "--quiet-logins")
+    registered = figures()
+    for keys, (count, _unit, wording, approx) in SEED_SUMS.items():
+        if not all(k in registered for k in keys):
+            continue
+        total = sum(registered[k].compute(year=2019).value for k in keys)
+        assert total >= count if approx else total == count, f"{' + '.join(keys)}: {total}, the seed: {wording}"
