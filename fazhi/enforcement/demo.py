@@ -14,6 +14,7 @@ from django.db import transaction
 
 from fazhi.orgs import services as org_services
 from fazhi.orgs.models import OrgUnit, User
+from fazhi.powers import selectors as power_selectors
 
 from . import services
 from .choices import CaseKind, CaseStatus, CertificateStatus, CoerciveMeasure, MajorReason, PartyKind, Step
@@ -126,6 +127,14 @@ CASE_TITLES = [
 ]
 
 
+def _power(body, kind, day, i, title):
+    """The listed power the case exercises: one of the body's unit's items of the case's category."""
+    items = list(power_selectors.items_in_force(unit=body.unit, day=day, category=kind)[:50])
+    if not items:
+        return {"power_code": "", "power_name": title.rstrip("案")}
+    return {"power_code": items[i % len(items)].item.code, "power_name": ""}
+
+
 def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
     kind, title, fine = CASE_TITLES[i % len(CASE_TITLES)]
     person = _name(rng)
@@ -142,7 +151,7 @@ def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
         registered_on=day, facts=f"经查，当事人{party['name']}{'（电话' + phone + '）' if kind != CaseKind.LICENSING else ''}"
                                  f"存在{title.rstrip('案')}的行为。",
         officers=[team[i % len(team)]], parties=[party], coercive_measure=measure, major_reasons=major,
-        power_code=f"330217{i % 50:03d}", power_name=title.rstrip("案"))
+        **_power(body, kind, day, i, title))
 
     def step(action, days, text, **data):
         nonlocal case, day

@@ -1,7 +1,7 @@
 """Enforcement bodies, officers and certificates, cases and the three systems (RULES.md §5–§7).
 
-The power item a case exercises is kept as text (``power_code``, ``power_name``) until the
-power-list module's models settle; then it becomes a foreign key to ``powers.PowerItem``.
+A case cites the power item it exercises (``power_item``, a listed item of the body's unit in force
+on the day of 立案); its code and name are also kept as text, as they read on that day.
 """
 import datetime
 
@@ -197,6 +197,8 @@ class Case(models.Model):
     number = models.CharField("案号", max_length=80, unique=True)
     kind = models.CharField("案件类别", max_length=20, choices=CaseKind.choices)
     # The power item as text until the power list's models settle (then: FK to powers.PowerItem).
+    power_item = models.ForeignKey("powers.PowerItem", verbose_name="权责事项", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="cases")
     power_code = models.CharField("权责事项编码", max_length=60, blank=True)
     power_name = models.CharField("权责事项名称", max_length=200, blank=True)
     title = models.CharField("案由", max_length=300)

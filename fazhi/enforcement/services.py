@@ -17,6 +17,7 @@ from fazhi.core.rules import get_setting
 from fazhi.core.spreadsheets import RowError
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
+from fazhi.powers import selectors as power_selectors
 
 from . import policies, records
 from . import search as search_fields
@@ -443,9 +444,17 @@ def case_register(*, actor, body, kind, title, registered_on=None, facts="", pow
     if coercive_measure not in CoerciveMeasure.values:
         raise DomainError("行政强制措施不正确。", field="coercive_measure")
     reasons = [r for r in major_reasons if r in MajorReason.values]
+    power_item, power_code = None, (power_code or "").strip()
+    if power_code:
+        # 执法须有清单依据: a cited power must be on the body's unit's list on the day of 立案 (RULES.md §1, §5).
+        content = power_selectors.item_in_force(unit=body.unit, code=power_code, day=registered_on)
+        if content is None:
+            raise DomainError(f"权责事项编码“{power_code}”不在{body.unit.name}{registered_on:%Y-%m-%d}有效的权责清单中，"
+                              f"不能据此立案。", field="power_code")
+        power_item, power_name = content.item, content.name
     prefix = f"{body.unit.short_name or body.unit.name}立案"
     case = Case(unit=body.unit, body=body, handler=actor, kind=kind, title=title.strip(), facts=facts or "",
-                power_code=power_code or "", power_name=power_name or "", registered_on=registered_on,
+                power_item=power_item, power_code=power_code, power_name=power_name or "", registered_on=registered_on,
                 decision_due=decision_due(registered_on), coercive_measure=coercive_measure,
                 major_reasons=reasons)
     _number, case.number = numbering.next_number(actor=actor, prefix=prefix, year=registered_on.year)

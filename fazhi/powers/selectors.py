@@ -188,6 +188,24 @@ def entry_get(pk):
     return entry
 
 
+def item_in_force(*, unit, code, day):
+    """The content of ``unit``'s power item ``code`` in force on ``day``, or ``None``.
+
+    For other modules that must rest an act on a listed power (an enforcement case cites the item
+    it exercises); the caller has already checked that its actor may act for ``unit``.
+    """
+    return (PowerItemVersion.objects.in_force_on(day).select_related("item")
+            .filter(item__unit=unit, item__code=(code or "").strip()).first())
+
+
+def items_in_force(*, unit, day, category=None):
+    """``unit``'s listed items in force on ``day`` (optionally of one category), by code."""
+    qs = PowerItemVersion.objects.in_force_on(day).select_related("item").filter(item__unit=unit)
+    if category:
+        qs = qs.filter(category=category)
+    return qs.order_by("item__code")
+
+
 def current_entry_by_code(code):
     version = current_version()
     entry = (ListVersionEntry.objects.select_related("version").filter(version=version, code=code).first()

@@ -17,9 +17,9 @@ class Command(BaseCommand):
         if scale < 1:
             self.stderr.write("--scale 须为正整数。")
             return
-        # orgs first: every other module's records belong to its units.
-        configs = sorted((c for c in apps.get_app_configs() if c.name.startswith("fazhi.")),
-                         key=lambda c: (c.name != "fazhi.orgs", c.name))
+        # In INSTALLED_APPS order: orgs first (every record belongs to a unit), then powers (cases cite
+        # listed powers), then the other modules, reporting last (it drafts from their figures).
+        configs = [c for c in apps.get_app_configs() if c.name.startswith("fazhi.")]
         for config in configs:
             if module_has_submodule(config.module, "demo"):
                 load = import_string(f"{config.name}.demo.load")
