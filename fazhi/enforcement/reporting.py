@@ -53,6 +53,18 @@ def cases_by_kind(*, year, unit_ids=None):
                        link=f"{reverse('enforcement:case_list')}?year={year}")
 
 
+def cases_registered(*, year, unit_ids=None):
+    """Cases registered (立案) in the year, month by month (the dashboard's trend)."""
+    from django.db.models.functions import ExtractMonth
+
+    qs = _units(Case.objects.filter(registered_on__year=year), unit_ids)
+    per_month = dict(qs.annotate(m=ExtractMonth("registered_on")).values("m").annotate(n=Count("id"))
+                     .values_list("m", "n"))
+    base = f"{reverse('enforcement:case_list')}?year={year}"
+    breakdown = {f"{year}-{m:02d}": {"value": per_month.get(m, 0), "link": f"{base}&month={m}"} for m in range(1, 13)}
+    return FigureValue(value=sum(per_month.values()), breakdown=breakdown, link=base)
+
+
 def published_on_time(*, year, unit_ids=None):
     """Share (%) of decisions due for publication in the year that were published by their deadline."""
     qs = _units(Publication.objects.filter(case__decided_on__year=year)
@@ -90,6 +102,8 @@ register_figure("enforcement.officers_trained", label="参加行政执法业务�
 register_figure("enforcement.certificates_valid", label="有效行政执法证件（年末）", unit="个", chapter=CHAPTER,
                 compute=certificates_by_status)
 register_figure("enforcement.cases_by_kind", label="行政执法案件", unit="件", chapter=CHAPTER, compute=cases_by_kind)
+register_figure("enforcement.cases_registered", label="立案的行政执法案件", unit="件", chapter=CHAPTER,
+                compute=cases_registered)
 register_figure("enforcement.published_on_time", label="执法决定按时公示率", unit="%", chapter=CHAPTER,
                 compute=published_on_time)
 register_figure("enforcement.major_reviews", label="重大执法决定法制审核", unit="件", chapter=CHAPTER,

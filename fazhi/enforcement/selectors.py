@@ -50,6 +50,8 @@ def case_list(*, user, filters=None, today=None):
         qs = qs.filter(body_id=f["body"])
     if _year(f.get("year")):
         qs = qs.filter(registered_on__year=_year(f["year"]))
+    if str(f.get("month") or "").isdigit() and 1 <= int(f["month"]) <= 12:
+        qs = qs.filter(registered_on__month=int(f["month"]))
     if f.get("overdue"):
         qs = qs.filter(status__in=OPEN_STATUSES, decision_due__lt=today)
     return qs.order_by(CASE_SORTS.get(f.get("sort") or "-registered_on", "-registered_on"), "-id")

@@ -35,7 +35,7 @@ def _today():
 @require_perm(P.VIEW)
 def case_list(request):
     filter_form = forms.CaseFilterForm(request.GET or None)
-    filters = filters_from(request, ["q", "status", "kind", "year", "overdue", "unit", "body", "sort"])
+    filters = filters_from(request, ["q", "status", "kind", "year", "month", "overdue", "unit", "body", "sort"])
     cases = selectors.case_list(user=request.user, filters=filters)
     if request.GET.get("export") == "xlsx":
         return xlsx_response(export_cases(cases), f"执法案件_{timezone.localdate():%Y%m%d}.xlsx")

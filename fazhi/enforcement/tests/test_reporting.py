@@ -57,3 +57,17 @@ def test_training_shortfall_alert_in_the_last_quarter(enf):
     dec = D(datetime.date.today().year, 12, 1)
     assert [a.count for a in alerts.training_shortfall(enf.office, dec)] == [3]
     assert alerts.training_shortfall(enf.office, D(dec.year, 3, 1)) == []
+
+
+def test_cases_registered_month_by_month_drill_down_to_that_months_cases(enf, client):
+    penalty_case(enf, enf.body, enf.colleague, on=D(2025, 3, 3))
+    penalty_case(enf, enf.body, enf.colleague, on=D(2025, 3, 20))
+    penalty_case(enf, enf.body, enf.colleague, on=D(2025, 5, 6))
+    value = figures()["enforcement.cases_registered"].compute(year=2025)
+    assert value.value == 3
+    assert value.breakdown["2025-03"]["value"] == 2 and value.breakdown["2025-05"]["value"] == 1
+    assert value.breakdown["2025-04"]["value"] == 0 and len(value.breakdown) == 12
+    client.force_login(enf.office)
+    page = client.get(value.breakdown["2025-03"]["link"]).context["page"]
+    assert {c.registered_on for c in page.object_list} == {D(2025, 3, 3), D(2025, 3, 20)}
+    assert figures()["enforcement.cases_registered"].compute(year=2025, unit_ids={enf.water.pk}).value == 0
