@@ -15,7 +15,7 @@ from .choices import MEASURES, PARTS, THEME_CODES, THEMES, ReportStatus
 from .models import FigureSnapshot, Report, ReportSection
 from .permissions import ReportingPerm
 from .search import index_report
-from .workflows import REPORT_WORKFLOW, TODO_MARK
+from .workflows import FILL_IN_MARK, REPORT_WORKFLOW
 
 # reporting: 7xx
 audit_events.register(701, "reporting.report_drafted", "起草年度报告")
@@ -63,7 +63,7 @@ def _phrase(c):
 
 def _theme_text(figs):
     if not figs:
-        return f"{TODO_MARK}：本部分暂无平台指标，请补充工作举措和成效。】"
+        return f"{FILL_IN_MARK}：本部分暂无平台指标，请补充工作举措和成效。】"
     return "本年度，" + "；".join(_phrase(c) for c in figs) + "。"
 
 
@@ -90,11 +90,11 @@ def draft_sections(*, year, unit, computed):
     for code, heading in THEMES:
         add(code, 2, heading, _theme_text(by_theme[code]))
     add("shortcomings", 1, parts["shortcomings"],
-        f"{TODO_MARK}：对照年度目标，说明工作中存在的不足及其主客观原因。】")
+        f"{FILL_IN_MARK}：对照年度目标，说明工作中存在的不足及其主客观原因。】")
     add("leaders", 1, parts["leaders"],
-        f"{TODO_MARK}：说明党政主要负责人履行推进法治建设第一责任人职责的情况。】")
+        f"{FILL_IN_MARK}：说明党政主要负责人履行推进法治建设第一责任人职责的情况。】")
     add("plan", 1, parts["plan"].format(year=year, next_year=year + 1),
-        f"{TODO_MARK}：列出{year + 1}年度推进法治政府建设的主要安排。】")
+        f"{FILL_IN_MARK}：列出{year + 1}年度推进法治政府建设的主要安排。】")
     other_text = ("其他指标：" + "；".join(_phrase(c) for c in other) + "。") if other else "无。"
     add("other", 1, parts["other"], other_text)
     return sections

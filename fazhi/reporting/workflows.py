@@ -7,12 +7,12 @@ from .permissions import ReportingPerm
 
 RULE_PARTS = "RULES.md §16：报告须包括主要举措和成效、不足和原因、第一责任人履职、下一年度安排、其他事项五部分"
 RULE_FROZEN = "RULES.md §16：公开的报告数字须与记录一致，公开后冻结"
-TODO_MARK = "【待填写"
+FILL_IN_MARK = "【待填写"
 
 
 def incomplete_parts(report):
     """Headings of the required parts (and themes) that are empty or still carry a 【待填写…】 hint."""
-    return [s.heading for s in report.sections.all() if not s.body.strip() or TODO_MARK in s.body]
+    return [s.heading for s in report.sections.all() if not s.body.strip() or FILL_IN_MARK in s.body]
 
 
 def may_submit(user, report):
