@@ -54,6 +54,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils.safestring import mark_safe
 
@@ -448,4 +449,4 @@ def _backend():
         return PostgresBackend()
     if connection.vendor == "sqlite":
         return SqliteBackend()
-    raise NotImplementedError(f"no search backend for {connection.vendor}")
+    raise ImproperlyConfigured(f"全文检索只支持 SQLite 和 PostgreSQL，当前数据库为 {connection.vendor}。")
