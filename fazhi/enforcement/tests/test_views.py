@@ -107,11 +107,11 @@ def test_certificate_campaign_import_reports_every_bad_row_and_saves_nothing(cli
         ["刘一", "420322198501010011", "P-SCJ", "科员", "行政编制", "420300190001", "2019-09-30", "", 80, "否", 24, "换证培训"],
         ["刘二", "420322198501010022", "P-SCJ", "工人", "工勤人员", "420300190002", "2019-09-30", "", 80, "否", 24, ""],
         ["刘三", "420322198501010033", "P-SCJ", "科员", "行政编制", "420300190003", "2019-09-30", "", 45, "否", 24, ""],
-        ["刘四", "420322198501010044", "P-XXX", "科员", "行政编制", "420300190004", "2019-09-30", "", 75, "否", 24, ""],
+        ["刘四", "420322198501010044", "P-NOSUCH", "科员", "行政编制", "420300190004", "2019-09-30", "", 75, "否", 24, ""],
     ])
     response = client.post(url, {"file": bad})
     html = response.content.decode()
-    assert "工勤人员不得申领" in html and "考试成绩须达到60分" in html and "P-XXX" in html
+    assert "工勤人员不得申领" in html and "考试成绩须达到60分" in html and "P-NOSUCH" in html
     assert "第 3 行" in html and "第 4 行" in html and "第 5 行" in html
     assert Officer.objects.count() == before
     good = _sheet([
