@@ -232,18 +232,23 @@ def comment_open(request, pk):
                       success=reverse("decisions:decision_detail", args=[pk]), submit="公布并征求意见")
 
 
+def _post_step(request, pk, step, success):
+    """A one-click step on the decision page: POST only; the service's refusal or success as a message."""
+    if request.method == "POST":
+        try:
+            step()
+        except DomainError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, success)
+    return redirect("decisions:decision_detail", pk=pk)
+
+
 @require_perm(P.MANAGE)
 def comment_close(request, pk):
     decision = _decision(request, pk)
-    if request.method != "POST":
-        return redirect("decisions:decision_detail", pk=pk)
-    try:
-        services.comment_close(actor=request.user, decision=decision)
-    except DomainError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, "已结束征求意见。")
-    return redirect("decisions:decision_detail", pk=pk)
+    return _post_step(request, pk, lambda: services.comment_close(actor=request.user, decision=decision),
+                      "已结束征求意见。")
 
 
 @require_perm(P.MANAGE)
@@ -283,15 +288,8 @@ def decision_act(request, pk, action):
         raise Http404("没有这个操作。")
     t = DECISION_FLOW.transition(action)
     if not t.needs_reason:
-        if request.method != "POST":
-            return redirect("decisions:decision_detail", pk=pk)
-        try:
-            services.decision_act(actor=request.user, decision=decision, action=action)
-        except DomainError as e:
-            messages.error(request, e.message)
-        else:
-            messages.success(request, f"已{t.label}。")
-        return redirect("decisions:decision_detail", pk=pk)
+        return _post_step(request, pk, lambda: services.decision_act(actor=request.user, decision=decision,
+                                                                     action=action), f"已{t.label}。")
     form = forms.ReasonForm(_post(request))
     return _form_page(request, form, f"{t.label}：{decision.title}", reverse("decisions:decision_detail", args=[pk]),
                       call=lambda d: services.decision_act(actor=request.user, decision=decision, action=action,
@@ -312,15 +310,8 @@ def meeting_record(request, pk):
 @require_perm(P.DECIDE)
 def decide(request, pk):
     decision = _decision(request, pk)
-    if request.method != "POST":
-        return redirect("decisions:decision_detail", pk=pk)
-    try:
-        services.decision_decide(actor=request.user, decision=decision)
-    except DomainError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, "已作出决定。")
-    return redirect("decisions:decision_detail", pk=pk)
+    return _post_step(request, pk, lambda: services.decision_decide(actor=request.user, decision=decision),
+                      "已作出决定。")
 
 
 @require_perm(P.DECIDE)
