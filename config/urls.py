@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from fazhi.core.admin_site import restrict_admin
+from fazhi.console.admin_site import restrict_admin
 
 restrict_admin(admin.site)
 
 urlpatterns = [
     path("", include("fazhi.portal.urls")),
     path("", include("fazhi.orgs.urls")),
-    path("", include("fazhi.core.urls")),
+    path("", include("fazhi.console.urls")),
     path("", include("fazhi.powers.urls")),
     path("", include("fazhi.decisions.urls")),
     path("", include("fazhi.normative_docs.urls")),

@@ -47,8 +47,22 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite as a real embedded database for a county's few dozen simultaneous users:
+    # - WAL: readers never block the writer nor the writer the readers (persistent in the file);
+    # - every transaction.atomic() begins IMMEDIATE, taking the write lock up front, so a transaction
+    #   that reads and then writes waits its turn (busy timeout) instead of failing at its first write
+    #   with "database is locked" (a DEFERRED reader cannot be upgraded while another has written);
+    # - writes outside atomic() (session saves, last_login) are single statements that wait too;
+    # - synchronous=NORMAL is durable across application crashes in WAL mode, and fast.
+    _busy_seconds = env_int("FAZHI_SQLITE_BUSY_SECONDS", 20)
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": _busy_seconds,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={_busy_seconds * 1000}; PRAGMA foreign_keys=ON"
+        ),
+    })
 
 # APPS ---------------------------------------------------------------------------------
 DJANGO_APPS = [
@@ -62,6 +76,7 @@ DJANGO_APPS = [
 LOCAL_APPS = [
     "fazhi.core",
     "fazhi.orgs",
+    "fazhi.console",
     "fazhi.portal",
     "fazhi.powers",
     "fazhi.decisions",
@@ -107,7 +122,7 @@ TEMPLATES = [
 AUTH_USER_MODEL = "orgs.User"
 AUTHENTICATION_BACKENDS = ["fazhi.orgs.backends.RoleBackend"]
 LOGIN_URL = "orgs:login"
-LOGIN_REDIRECT_URL = "core:workbench"
+LOGIN_REDIRECT_URL = "console:workbench"
 LOGOUT_REDIRECT_URL = "orgs:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,6 +162,12 @@ STATICFILES_DIRS = [
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
 WHITENOISE_USE_FINDERS = DEBUG  # development serves from node_modules/ and fazhi/static/ directly
+# With DEBUG off (bin/serve) WhiteNoise serves the collected files (collectstatic), content-hashed and compressed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
@@ -155,7 +176,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"fazhi": {"handlers": ["console"], "level": env("FAZHI_LOG_LEVEL", "INFO")}},
+    "loggers": {"fazhi": {"handlers": ["console"], "level": env("FAZHI_LOG_LEVEL", "INFO")},
+                # with DEBUG off, a server error's traceback goes to the server's log (gunicorn's stderr)
+                "django.request": {"handlers": ["console"], "level": "ERROR"}},
 }
 
 # FAZHI: the platform's own rules (every one may be changed by the operator) ------------
@@ -164,6 +187,19 @@ FAZHI_LOGIN_MAX_FAILURES = env_int("FAZHI_LOGIN_MAX_FAILURES", 5)
 FAZHI_LOGIN_LOCK_MINUTES = env_int("FAZHI_LOGIN_LOCK_MINUTES", 15)
 FAZHI_IMPORT_MAX_BYTES = env_int("FAZHI_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 FAZHI_IMPORT_MAX_ROWS = env_int("FAZHI_IMPORT_MAX_ROWS", 20000)
+# What an uploaded .xlsx (a zip) may unpack to, all its parts together; checked before it is parsed
+# (an "xlsx bomb" of 1 MB can unpack to 1 GB). Real workbooks unpack to 5–25 times their size.
+FAZHI_IMPORT_MAX_UNPACKED_BYTES = env_int("FAZHI_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+# Full-text search: a longer query is cut to this many characters / index terms (bigrams) and the page
+# says so, so that a pasted paragraph is never slow.
+FAZHI_SEARCH_MAX_QUERY_CHARS = env_int("FAZHI_SEARCH_MAX_QUERY_CHARS", 50)
+FAZHI_SEARCH_MAX_TERMS = env_int("FAZHI_SEARCH_MAX_TERMS", 49)
+# Uploaded attachments (fazhi.core.uploads): largest file in bytes per kind; spreadsheets use FAZHI_IMPORT_MAX_BYTES.
+FAZHI_UPLOAD_MAX_BYTES = {
+    "document": env_int("FAZHI_UPLOAD_DOCUMENT_MAX_BYTES", 50 * 1024 * 1024),
+    "image": env_int("FAZHI_UPLOAD_IMAGE_MAX_BYTES", 20 * 1024 * 1024),
+    "audio_video": env_int("FAZHI_UPLOAD_AUDIO_VIDEO_MAX_BYTES", 2 * 1024 * 1024 * 1024),
+}
 FAZHI_PAGE_SIZE = env_int("FAZHI_PAGE_SIZE", 20)
 # How many reverse proxies in front of the app add X-Forwarded-For (0: use the socket address).
 FAZHI_TRUSTED_PROXIES = env_int("FAZHI_TRUSTED_PROXIES", 0)

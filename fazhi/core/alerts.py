@@ -1,25 +1,25 @@
-"""Core's own compliance check: the working-day calendar must know the coming year."""
-from fazhi.orgs.builtin_roles import Perm
+"""Core's own notice: deadlines moved by a confirmed holiday schedule.
 
+The role-aware checks over core's tables (calendar coverage, the audit chain) are ``fazhi.console.alerts``.
+"""
+import datetime
+
+from . import access
+from .deadlines import NOTICE_DAYS
+from .models import DeadlineChange
 from .registry import Alert, register_alert
-from .rules import get_setting
-from .workdays import Calendar
 
 
-def calendar_coverage(user, today):
-    if user is None or not user.has_perm(Perm.MANAGE_CALENDAR):
+def deadline_changes(user, today):
+    """Deadlines of the user's units moved by a confirmed holiday schedule, for 30 days after the change."""
+    if user is None or not user.is_authenticated:
         return []
-    cal = Calendar()
-    alerts = []
-    if not cal.knows(today.year):
-        alerts.append(Alert(rule="工作日计算须依据当年国务院办公厅节假日安排", severity="overdue",
-                            title=f"缺少{today.year}年节假日与调休数据，法定期限无法计算",
-                            link=f"/calendar/?year={today.year}"))
-    elif today.month >= get_setting("core.calendar_warning_month") and not cal.knows(today.year + 1):
-        alerts.append(Alert(rule="工作日计算须依据当年国务院办公厅节假日安排", severity="warning",
-                            title=f"请在国务院办公厅公布后录入{today.year + 1}年节假日与调休安排",
-                            link=f"/calendar/?year={today.year + 1}"))
-    return alerts
+    since = today - datetime.timedelta(days=NOTICE_DAYS)
+    rows = access.visible(user, DeadlineChange.objects.filter(notified_on__gt=since, notified_on__lte=today))
+    return [Alert(rule=f"依据国务院办公厅{c.year}年节假日安排重新计算期限", severity="info",
+                  title=f"{c.record}：{c.label}由{c.old_date:%Y-%m-%d}调整为{c.new_date:%Y-%m-%d}",
+                  unit=c.unit.name, due=c.new_date, link=c.link)
+            for c in rows.select_related("unit").order_by("-notified_on", "-id")[:100]]
 
 
-register_alert("core.calendar_coverage", label="节假日数据完整性", check=calendar_coverage)
+register_alert("core.deadline_changes", label="期限变动通知", check=deadline_changes)

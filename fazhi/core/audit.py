@@ -137,3 +137,85 @@ def verify(batch_size=2000) -> VerifyResult:
     if head is not None and (head.last_seq != checked or head.last_hash != prev_hash):
         return VerifyResult(False, checked, checked + 1, f"链尾应为第 {head.last_seq} 条，末尾的记录被删除。")
     return VerifyResult(True, checked)
+
+
+# Incremental verification (the sysadmin's alert) ----------------------------------------------------------
+
+AUDIT_CHECKPOINT = "core.audit"
+
+
+def _walk(after_seq, after_hash, *, upto, limit):
+    """Check the entries ``after_seq + 1 … upto`` (at most ``limit``) against ``after_hash``.
+
+    Returns ``(problem, last_good_seq, last_good_hash, checked)``; ``problem`` is ``(seq, reason)`` or ``None``.
+    """
+    prev, expected, checked = after_hash, after_seq + 1, 0
+    for e in AuditEntry.objects.filter(seq__gt=after_seq, seq__lte=upto).order_by("seq")[:limit]:
+        if e.seq != expected:
+            return (expected, f"第 {expected} 条记录缺失（已被删除）。"), expected - 1, prev, checked
+        if e.prev_hash != prev:
+            return (e.seq, "与前一条记录的链接不符（前面的记录被删除或修改）。"), expected - 1, prev, checked
+        if _hash_payload(_entry_fields(e), e.prev_hash) != e.hash:
+            return (e.seq, "记录内容与哈希不符（记录被修改）。"), expected - 1, prev, checked
+        prev, expected, checked = e.hash, expected + 1, checked + 1
+    last = expected - 1
+    if last < upto and checked < limit:
+        return (last + 1, f"第 {last + 1} 条记录缺失（已被删除）。"), last, prev, checked
+    return None, last, prev, checked
+
+
+def _anchor(seq, expected_hash):
+    """The entry a checkpoint points at must still be there, unchanged."""
+    if not seq:
+        return None
+    e = AuditEntry.objects.filter(seq=seq).first()
+    if e is None:
+        return (seq, f"第 {seq} 条记录缺失（已被删除）。")
+    if e.hash != expected_hash or _hash_payload(_entry_fields(e), e.prev_hash) != e.hash:
+        return (seq, "记录内容与哈希不符（记录被修改）。")
+    return None
+
+
+def verify_incremental(*, limit=5000, sweep=2000) -> VerifyResult:
+    """Verify what was appended since the stored checkpoint (at most ``limit`` entries), plus the next
+    ``sweep`` older entries of a rolling re-check, so each call does bounded work and every entry is
+    re-checked in turn. The checkpoint never moves past a broken entry: the problem is found again on
+    every call until the chain is repaired. ``manage.py verify_audit`` still walks the whole chain."""
+    from .models import IntegrityCheckpoint
+
+    head = AuditChainHead.objects.filter(pk=1).first()
+    upto, tip_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS)
+    cp, _ = IntegrityCheckpoint.objects.get_or_create(key=AUDIT_CHECKPOINT)
+    start, start_hash = cp.position, cp.position_hash or GENESIS
+    problems, checked = [], 0
+    position, position_hash = start, cp.position_hash
+    if start > upto:
+        problems.append((upto + 1, f"链尾应为第 {start} 条或更后，末尾的记录被删除。"))
+    else:
+        problem = _anchor(start, start_hash)
+        if problem is None:
+            problem, last, last_hash, checked = _walk(start, start_hash, upto=upto, limit=limit)
+            position, position_hash = last, last_hash
+            if problem is None and last == upto and last_hash != tip_hash:
+                problem = (upto, "链尾哈希与记录不符（末尾的记录被修改或删除）。")
+        if problem is not None:
+            problems.append(problem)
+    # the rolling re-check of entries verified before (edits there would not break the newer links)
+    sweep_from, sweep_hash = cp.sweep_position, cp.sweep_hash or GENESIS
+    if sweep_from >= start:
+        sweep_from, sweep_hash = 0, GENESIS
+    problem = _anchor(sweep_from, sweep_hash)
+    if problem is None and start:
+        problem, last, last_hash, swept = _walk(sweep_from, sweep_hash, upto=start, limit=sweep)
+        checked += swept
+        sweep_from, sweep_hash = (0, GENESIS) if problem is None and last >= start else (last, last_hash)
+    if problem is not None:
+        problems.append(problem)
+    problems.sort()
+    IntegrityCheckpoint.objects.filter(pk=cp.pk).update(
+        position=position, position_hash=position_hash, sweep_position=sweep_from,
+        sweep_hash="" if sweep_hash == GENESIS else sweep_hash, checked_at=timezone.now(),
+        problems=[{"ref": seq, "label": "", "seq": seq, "message": reason} for seq, reason in problems])
+    if problems:
+        return VerifyResult(False, checked, problems[0][0], problems[0][1])
+    return VerifyResult(True, checked)

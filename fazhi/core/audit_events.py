@@ -53,6 +53,7 @@ register(101, "core.number_issued", "分配统一编号")
 register(110, "core.calendar_day_set", "设置节假日/调休")
 register(111, "core.calendar_day_removed", "删除节假日/调休")
 register(112, "core.calendar_year_set", "确认年度节假日安排")
+register(113, "core.deadlines_recomputed", "按节假日安排重新计算期限")
 register(120, "core.rule_setting_set", "修改规则参数")
 # orgs: 2xx
 register(201, "orgs.unit_created", "新增单位")

@@ -29,7 +29,9 @@ class PermissionDenied(DomainError):
 
 
 class CalendarMissing(DomainError):
-    """The working-day calendar has no data for a year: never guess a deadline."""
+    """The working-day calendar cannot compute a year at all (beyond the lunar library's range).
+
+    A year merely not yet published by the State Council is not missing: it is provisional (workdays.py)."""
 
     def __init__(self, year):
         super().__init__(

@@ -72,6 +72,33 @@ class AuditChainHead(models.Model):
         return f"#{self.last_seq}"
 
 
+class IntegrityCheckpoint(models.Model):
+    """How far a hash chain (the audit trail, the enforcement records) was last verified, so the sysadmin's
+    alert checks only what was added since, plus a bounded sweep of older entries (``audit.verify_incremental``).
+
+    ``position``/``position_hash``: the last verified entry (audit: its seq; records: the last CaseRecord id);
+    ``sweep_position``/``sweep_hash``: where the rolling re-check of older entries stands;
+    ``problems``: what the last check found (``[{"ref", "label", "seq", "message"}]``), empty when intact.
+    """
+
+    key = models.CharField("校验对象", max_length=60, unique=True)
+    position = models.PositiveBigIntegerField("已校验至", default=0)
+    position_hash = models.CharField("已校验处哈希", max_length=64, blank=True)
+    sweep_position = models.PositiveBigIntegerField("复核至", default=0)
+    sweep_hash = models.CharField("复核处哈希", max_length=64, blank=True)
+    problems = models.JSONField("发现的问题", default=list, blank=True)
+    checked_at = models.DateTimeField("校验时间", null=True, blank=True)
+
+    scope_exempt = "哈希链校验的内部进度，只用于系统管理员的预警"
+
+    class Meta:
+        verbose_name = "完整性校验进度"
+        verbose_name_plural = verbose_name
+
+    def __str__(self):
+        return f"{self.key}@{self.position}"
+
+
 class CalendarYear(models.Model):
     """A year whose holidays and make-up working days the office has entered in full."""
 
@@ -176,3 +203,27 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class DeadlineChange(models.Model):
+    """A stored deadline that moved when the office confirmed a year's holiday schedule (told to its unit)."""
+
+    unit = models.ForeignKey("orgs.OrgUnit", verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField("节假日年度")
+    deadline_key = models.CharField("期限类型代码", max_length=100)
+    label = models.CharField("期限", max_length=100)
+    record = models.CharField("事项", max_length=300)
+    link = models.CharField("链接", max_length=500, blank=True)
+    old_date = models.DateField("原期限")
+    new_date = models.DateField("新期限")
+    notified_on = models.DateField("通知日期", db_index=True)
+
+    scope_owner = "unit"
+
+    class Meta:
+        verbose_name = "期限变动通知"
+        verbose_name_plural = verbose_name
+        ordering = ["-notified_on", "-id"]
+
+    def __str__(self):
+        return f"{self.record}：{self.label} {self.old_date:%Y-%m-%d} → {self.new_date:%Y-%m-%d}"

@@ -1,13 +1,7 @@
-"""The workbench's left menu, built from what each module registers in its ``navigation.py``."""
+"""The workbench's left menu, built from what each app registers in its ``navigation.py``."""
 from django.urls import NoReverseMatch, reverse
 
-from .registry import NavItem, nav_items, register_nav
-
-register_nav(NavItem(section="工作台", label="我的工作台", url_name="core:workbench", order=0))
-register_nav(NavItem(section="系统管理", label="操作审计日志", url_name="core:audit_list",
-                     permission="core.view_audit", order=900))
-register_nav(NavItem(section="系统管理", label="节假日与调休", url_name="core:calendar",
-                     permission="core.manage_calendar", order=910))
+from .registry import nav_items
 
 
 def menu_for(user, current_path=""):
@@ -28,5 +22,3 @@ def menu_for(user, current_path=""):
         {"section": name, "items": items}
         for name, items in sorted(sections.items(), key=lambda kv: first_order[kv[0]])
     ]
-register_nav(NavItem(section="系统管理", label="规则参数", url_name="core:rule_settings",
-                     permission="core.manage_rules", order=915))

@@ -1,13 +1,15 @@
 """Registries that let modules contribute to shared screens without those screens importing them.
 
 At start-up ``autodiscover`` imports each installed app's ``reporting.py``, ``alerts.py``,
-``search.py`` and ``navigation.py`` (as Django's admin imports ``admin.py``). Those modules call
+``search.py``, ``navigation.py`` and ``deadlines.py`` (as Django's admin imports ``admin.py``). Those modules call
 the ``register_*`` functions below.
 
 - figures: numbers for the annual report and the dashboard, by key ``<module>.<name>``;
 - alerts: compliance checks ``(user, today) -> list[Alert]``;
 - search sources: how a module's records become search entries;
-- navigation: the workbench's left menu (modules not built yet are simply absent).
+- navigation: the workbench's left menu (modules not built yet are simply absent);
+- deadlines (``deadlines.py``, registry in ``fazhi.core.deadlines``): how stored due dates are
+  recomputed when the office confirms a year's holiday schedule.
 """
 import logging
 from collections.abc import Callable
@@ -70,6 +72,13 @@ class Alert:
     def __post_init__(self):
         if self.severity not in SEVERITIES:
             raise ValueError(f"unknown alert severity {self.severity!r}")
+
+    @property
+    def provisional(self):
+        """The due date lies in a year whose holiday schedule is not confirmed yet (暂定)."""
+        from .workdays import is_provisional
+
+        return is_provisional(self.due)
 
     @property
     def severity_label(self):
@@ -164,4 +173,4 @@ def collect_alerts(user, today):
 
 
 def autodiscover():
-    autodiscover_modules("permissions", "rulesettings", "navigation", "reporting", "alerts", "search")
+    autodiscover_modules("permissions", "rulesettings", "navigation", "reporting", "alerts", "search", "deadlines")

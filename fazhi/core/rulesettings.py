@@ -4,3 +4,7 @@ from .rules import register_setting
 register_setting("core.calendar_warning_month", label="提醒录入次年节假日的月份", default=11, kind="int",
                  minimum=1, maximum=12, rule="国务院办公厅通常在每年11月前后公布次年节假日安排",
                  help="从该月起，若次年节假日数据尚未录入，工作台提示法治办录入")
+
+register_setting("core.backdate_days", label="补录日期无需说明理由的天数", default=30, kind="int", minimum=0,
+                 maximum=3650, rule="纸质办理后补录环节的，以实际办理日期为准",
+                 help="环节日期早于今天超过该天数的，须填写补录理由，理由记入操作审计日志")

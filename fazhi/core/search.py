@@ -47,7 +47,16 @@ Ranking reads every ranked match's statistics, so a phrase found in more than ``
 (行政, 管理 …) is ranked among its newest 2,000 entries and the older matches follow, newest first. ``total`` is
 always exact and every match is on some page, so recall is not affected.
 
-Results pass the data scope (``fazhi.orgs.scope``: entries owned by units the user reaches) unless
+Queries are capped before anything is looked up: text is cleaned like stored prose (``fazhi.core.text.clean_text``:
+no zero-width characters, full-width letters/digits folded), then cut to ``FAZHI_SEARCH_MAX_QUERY_CHARS`` characters
+(default 50), to ``FAZHI_SEARCH_MAX_TERMS`` index terms (bigrams, a one-character run counting one; default 49) and
+to ``MAX_PHRASES`` (8) separate words.
+A longer query is *truncated*, not refused, and ``Results.notice`` says so in Chinese: a record containing the long
+text also contains its beginning, so the person still finds it, and no query is slow (a pasted 7,000-character
+paragraph took 2–3 s as one 7,000-bigram phrase, and 7,000 space-separated characters overflowed SQLite's
+expression depth after 90 s).
+
+Results pass the data scope (asked through ``fazhi.core.access``: entries owned by units the user reaches) unless
 ``public_only`` is given, which returns only entries indexed with ``public=True`` and needs no user.
 """
 import html
@@ -59,6 +68,7 @@ from django.db import connection, transaction
 from django.utils.safestring import mark_safe
 
 from .models import SearchEntry
+from .text import clean_text
 
 FTS_TABLE = "core_searchentry_fts"
 _RUN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -157,6 +167,7 @@ class Results:
     q: str
     total: int
     hits: list
+    notice: str = ""  # set when the query was shortened (``limit_query``)
 
     def __iter__(self):
         return iter(self.hits)
@@ -171,20 +182,18 @@ def query(q, *, user=None, public_only=False, source=None, limit=20, offset=0) -
     Staff searches pass ``user`` (results limited to the units in that user's data scope); the public site
     passes ``public_only=True``. Neither given → nothing (fail closed).
     """
-    q = (q or "").strip()
+    q, notice = limit_query(q)
     phrases = query_phrases(q)
     if not phrases:
-        return Results(q, 0, [])
+        return Results(q, 0, [], notice)
     unit_ids = None
     if not public_only:
-        from fazhi.orgs import scope
+        from . import access
 
-        r = scope.reach(user)
-        if r.nothing:
+        reached = access.visible_unit_ids(user)
+        if reached is not None and not reached:
             return Results(q, 0, [])
-        unit_ids = None if r.everything else sorted(r.unit_ids)
-        if unit_ids == []:
-            return Results(q, 0, [])
+        unit_ids = None if reached is None else sorted(reached)
     filters = {"public_only": public_only, "source": source, "unit_ids": unit_ids}
     if any(len(p) == 1 for p in phrases):  # a one-character run: no bigram to look up
         ranked, total = _scan(_runs(q), filters, limit, offset)
@@ -194,7 +203,37 @@ def query(q, *, user=None, public_only=False, source=None, limit=20, offset=0) -
     terms = _highlight_terms(q)
     hits = [Hit(entries[pk], rank, highlight(entries[pk].title, terms), snippet(entries[pk].text, terms))
             for pk, rank in ranked if pk in entries]
-    return Results(q, total, hits)
+    return Results(q, total, hits, notice)
+
+
+#: Most separate words (runs between spaces or punctuation) a query is searched by.
+MAX_PHRASES = 8
+
+
+def limit_query(q) -> tuple[str, str]:
+    """``(query, notice)``: ``q`` cleaned and cut to the configured characters and terms; ``notice`` is the
+    Chinese sentence saying it was cut ("" when it was not)."""
+    from django.conf import settings
+
+    original = clean_text(q)
+    max_chars = max(1, int(getattr(settings, "FAZHI_SEARCH_MAX_QUERY_CHARS", 50)))
+    max_terms = max(1, int(getattr(settings, "FAZHI_SEARCH_MAX_TERMS", 49)))
+    q = original[:max_chars]
+    used = 0
+    for number, match in enumerate(_RUN.finditer(q)):
+        terms = max(1, len(match.group()) - 1)
+        if number >= MAX_PHRASES:  # every separate word is one more condition (a LIKE scan for one character)
+            q = q[:match.start()]
+            break
+        if used + terms > max_terms:
+            room = max_terms - used
+            q = q[:match.start() + (room + 1 if room else 0)]
+            break
+        used += terms
+    q = q.strip()
+    if len(q) == len(original):
+        return q, ""
+    return q, f"检索词过长（共 {len(original)} 个字），已只按前 {len(q)} 个字“{q}”检索。"
 
 
 def _scan(runs, filters, limit, offset):

@@ -1,15 +1,15 @@
 """Reads of the audit trail and the holiday calendar."""
 from django.db.models import Q
 
-from fazhi.orgs import scope
-from fazhi.orgs.builtin_roles import Perm
-
+from . import access
 from .models import AuditEntry, CalendarDay, CalendarYear
+
+VIEW_AUDIT = "core.view_audit"  # the grant that lets a role read the audit trail
 
 
 def audit_list(*, user, filters=None):
     f = filters or {}
-    qs = scope.visible(user, AuditEntry.objects.all(), perm=Perm.VIEW_AUDIT)
+    qs = access.visible(user, AuditEntry.objects.all(), perm=VIEW_AUDIT)
     if f.get("unit"):
         qs = qs.filter(unit_id=f["unit"])
     if f.get("actor"):
@@ -34,3 +34,11 @@ def calendar_days(*, year=None):
 
 def calendar_years():
     return CalendarYear.objects.order_by("-year")
+
+
+def deadline_changes(*, user, year):
+    """Deadlines moved when ``year``'s holiday schedule was confirmed, as far as ``user`` may see them."""
+    from .models import DeadlineChange
+
+    return access.visible(user, DeadlineChange.objects.filter(year=year)).select_related("unit").order_by(
+        "-notified_on", "unit__name", "id")

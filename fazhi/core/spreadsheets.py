@@ -34,8 +34,27 @@ cell: an empty cell is ``None`` without calling the parser) and raise ``ValueErr
 ``DomainError`` with a Chinese message. ``parse_text`` is the default; ``parse_date``,
 ``parse_int``, ``parse_decimal`` and ``parse_bool`` cover the usual cases.
 
-Limits come from ``settings.FAZHI_IMPORT_MAX_BYTES`` and ``settings.FAZHI_IMPORT_MAX_ROWS``,
-read at call time.
+Reading any Excel file (the one reader every import uses)
+--------------------------------------------------------
+``open_book(file)`` detects the real format from the content (an .xls named .xlsx is read as
+.xls), refuses an unusable file *before* any parser runs and returns a ``Book`` whose ``Sheet``s
+stream their rows as lists of values. Before openpyxl sees an .xlsx (a zip):
+
+- the file is at most ``FAZHI_IMPORT_MAX_BYTES``;
+- the members' declared uncompressed sizes add up to at most ``FAZHI_IMPORT_MAX_UNPACKED_BYTES``
+  (default 100 MB), there are at most ``MAX_ZIP_MEMBERS`` members, and no member larger than
+  ``RATIO_FLOOR`` declares more than ``MAX_MEMBER_RATIO`` times its compressed size;
+- every member is then inflated in 64 KB chunks (output thrown away) and refused as soon as it
+  yields more than it declared: a forged size is caught without holding the data.
+
+While rows are streamed a text cell longer than Excel's own limit (``EXCEL_MAX_CELL_CHARS``,
+32,767 characters) is refused, naming its sheet, row and column. ``read_sheets(file)`` gives
+every sheet's rows as lists (for readers such as the power-list reader that look back and
+forth); ``SheetSpec`` imports stream. Every imported text passes ``fazhi.core.text.clean_text``
+(zero-width characters removed, trimmed, full-width letters/digits folded) in ``parse_text``.
+
+Limits come from ``settings.FAZHI_IMPORT_MAX_BYTES``, ``FAZHI_IMPORT_MAX_UNPACKED_BYTES`` and
+``FAZHI_IMPORT_MAX_ROWS``, read at call time.
 """
 from __future__ import annotations
 
@@ -44,7 +63,9 @@ import io
 import itertools
 import os
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -65,6 +86,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .errors import DomainError
+from .text import clean_text, compare_key
 
 __all__ = [
     "XLSX_CONTENT_TYPE",
@@ -84,14 +106,35 @@ __all__ = [
     "parse_int",
     "parse_decimal",
     "parse_bool",
+    "EXCEL_MAX_CELL_CHARS",
+    "ExcelError",
+    "TooLongCell",
+    "CellTooLong",
+    "Book",
+    "Sheet",
+    "read_file_bytes",
+    "detect_format",
+    "check_archive",
+    "open_book",
+    "read_sheets",
+    "xls_supported",
 ]
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: The header row must be among the first rows (title rows may sit above it).
 HEADER_SEARCH_ROWS = 10
-#: An .xlsx is a zip; refuse one that unpacks to more than this many times the size limit.
-MAX_EXPANSION = 100
+#: Excel's own limit on the characters of one cell; a longer cell was not written by Excel.
+EXCEL_MAX_CELL_CHARS = 32767
+#: Default of ``FAZHI_IMPORT_MAX_UNPACKED_BYTES``: what an .xlsx may unpack to, all members together.
+DEFAULT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+#: A member of an .xlsx larger than ``RATIO_FLOOR`` may not unpack to more than this many times its
+#: compressed size (real workbooks stay below 25; deflate's ceiling is about 1,030).
+MAX_MEMBER_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+#: An .xlsx has about ten members per sheet; thousands of members is not a workbook.
+MAX_ZIP_MEMBERS = 10000
+_INFLATE_CHUNK = 64 * 1024
 #: Last row Excel has; drop-downs cover the whole column below the header.
 EXCEL_LAST_ROW = 1048576
 
@@ -110,6 +153,11 @@ _MSG_LEGACY_XLS = (
     "请用 Excel 另存为 .xlsx（并取消密码）后再导入。"
 )
 _MSG_EMPTY_FILE = "文件为空，请选择填写好的 Excel（.xlsx）文件。"
+_MSG_BAD_XLS = "无法读取该 .xls 文件，文件可能已损坏或设置了打开密码。请用 Excel 另存为 .xlsx（并取消密码）后再导入。"
+_MSG_NO_XLRD = ("这是旧版 Excel（.xls）文件，服务器未安装读取 .xls 所需的 xlrd 组件。"
+                "请联系管理员安装，或用 Excel 另存为 .xlsx 后再导入。")
+_MSG_BOMB = ("文件解压后过大：{detail}，最多允许 {limit}。正常的 Excel 表格不会这样，"
+             "请检查文件是否完整，或拆分后分批导入。")
 _MSG_NO_ROWS = "表格中没有数据：请在表头下方逐行填写后再导入。"
 
 _HEADER_FONT = Font(bold=True)
@@ -242,50 +290,111 @@ class ImportResult:
         return not self.errors
 
 
-# Import -----------------------------------------------------------------------------------
+# Reading any Excel file -------------------------------------------------------------------
 
-def read_rows(spec: SheetSpec, file) -> ImportResult:
-    """Parse and check every row of ``file``; never saves.
+class ExcelError(str):
+    """A cell holding an Excel error value (``#DIV/0!``, ``#N/A`` …) instead of content."""
 
-    ``file`` is a Django ``UploadedFile``, a path, ``bytes`` or a binary file object. Raises
-    ``DomainError(field="file")`` when the file as a whole cannot be used (too large, empty,
-    not .xlsx, a required column missing, no data rows, too many rows); every problem with a
-    single cell or row is returned in ``ImportResult.errors`` instead.
+
+class TooLongCell:
+    """Stands for a text cell longer than Excel allows (``Sheet.rows(strict=False)``)."""
+
+    def __init__(self, length: int):
+        self.length = length
+
+    def __repr__(self):
+        return f"TooLongCell({self.length})"
+
+
+class CellTooLong(DomainError):
+    """A text cell longer than ``EXCEL_MAX_CELL_CHARS``: named by sheet, Excel row and column."""
+
+    def __init__(self, *, sheet: str, row: int, column: int, length: int, header: str = ""):
+        self.sheet, self.row, self.column, self.length = sheet, row, column, length
+        where = f"工作表“{sheet}”" if sheet else ""
+        where += f"第 {row} 行第 {get_column_letter(column + 1)} 列"
+        if header:
+            where += f"（“{header}”）"
+        super().__init__(f"{where}的内容有 {length} 个字符，超过 Excel 单元格上限 {EXCEL_MAX_CELL_CHARS} 个字符，"
+                         "不是 Excel 能保存的表格。请检查该单元格后再导入。",
+                         field="file", code="cell_too_long")
+
+
+def _too_long_message(length: int) -> str:
+    return f"内容有 {length} 个字符，超过 Excel 单元格上限 {EXCEL_MAX_CELL_CHARS} 个字符"
+
+
+class Sheet:
+    """One worksheet; ``rows()`` streams its rows from row 1 as lists of cell values.
+
+    Values: ``None`` (empty), ``str``, ``int``/``float``, ``bool``, ``datetime``, ``ExcelError``. Rows
+    are never skipped, so the n-th row yielded is Excel row n (an empty row is ``[]``).
     """
-    data = _read_bytes(file)
-    workbook = _open_workbook(data)
-    try:
-        sheet, header_row, positions = _locate_header(spec, workbook)
-        return _read_data(spec, sheet, header_row, positions)
-    finally:
-        workbook.close()
+
+    def __init__(self, name: str, produce, *, max_cell_chars: int):
+        self.name = name
+        self._produce = produce
+        self._max_cell_chars = max_cell_chars
+
+    @property
+    def title(self):
+        return self.name
+
+    def rows(self, *, strict: bool = True):
+        """The rows. A text cell over ``EXCEL_MAX_CELL_CHARS`` raises ``CellTooLong`` (``strict``) or is
+        replaced by a ``TooLongCell`` (so that a caller can report it as a cell error and go on)."""
+        limit = self._max_cell_chars
+        source = self._produce()
+        try:
+            number = 0
+            while True:
+                try:
+                    values = next(source)
+                except StopIteration:
+                    return
+                except DomainError:
+                    raise
+                except Exception as exc:  # a corrupt sheet XML
+                    raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx") from exc
+                number += 1
+                values = list(values)
+                for index, value in enumerate(values):
+                    if isinstance(value, str) and len(value) > limit:
+                        if strict:
+                            raise CellTooLong(sheet=self.name, row=number, column=index, length=len(value))
+                        values[index] = TooLongCell(len(value))
+                yield values
+        finally:
+            close = getattr(source, "close", None)
+            if close is not None:
+                close()
 
 
-def import_file(spec: SheetSpec, file) -> ImportResult:
-    """``read_rows``, then — only if every row is clean — ``spec.save_rows`` in one transaction.
+class Book:
+    """An opened workbook: ``kind`` ("xlsx" or "xls") and its ``sheets``. Close it (or use ``with``)."""
 
-    If ``save_rows`` raises ``DomainError`` (or Django's ``ValidationError``) the transaction
-    is rolled back, nothing is saved and the error is added to ``result.errors``.
+    def __init__(self, kind: str, sheets: list[Sheet], close=None):
+        self.kind = kind
+        self.sheets = sheets
+        self._close = close
+
+    def close(self):
+        if self._close is not None:
+            self._close()
+            self._close = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def read_file_bytes(file) -> bytes:
+    """The file's content, refusing an empty or oversized file before anything is parsed.
+
+    ``file`` is a Django ``UploadedFile``, a path, ``bytes`` or a binary file object.
     """
-    if spec.save_rows is None:
-        raise ImproperlyConfigured(f"SheetSpec {spec.title!r} has no save_rows; use read_rows().")
-    result = read_rows(spec, file)
-    if not result.ok:
-        return result
-    try:
-        with transaction.atomic():
-            result.saved = spec.save_rows(result.rows)
-    except (DomainError, ValidationError) as exc:
-        result.saved = None
-        row = getattr(exc, "row", None)
-        row = getattr(row, "row", row)
-        row = row if isinstance(row, int) else 0
-        result.errors.extend(_errors_from_exception(spec, exc, row=row, default_column=""))
-    return result
-
-
-def _read_bytes(file) -> bytes:
-    """The file's content, refusing an empty or oversized file before anything is parsed."""
     max_bytes = _max_bytes()
     if isinstance(file, (bytes, bytearray, memoryview)):
         data = bytes(file)
@@ -312,59 +421,231 @@ def _read_bytes(file) -> bytes:
     return data
 
 
-def _open_workbook(data: bytes):
+_read_bytes = read_file_bytes  # the former private name
+
+
+def detect_format(data: bytes) -> str:
+    """"xlsx" or "xls" from the first bytes (never from the file name)."""
     if data.startswith(_OLE_MAGIC):
-        raise DomainError(_MSG_LEGACY_XLS, field="file", code="not_xlsx")
-    if not data.startswith(_ZIP_MAGIC):
-        raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+        return "xls"
+    if data.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+
+
+def xls_supported() -> bool:
+    try:
+        import xlrd  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def check_archive(data: bytes) -> None:
+    """Refuse an .xlsx (zip) that is broken or unpacks to too much, without keeping what it unpacks to."""
+    limit = _max_unpacked_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+            declared = sum(info.file_size for info in members)
+            if declared > limit:
+                raise _bomb(f"声明解压后共 {_size_text(declared)}", limit)
+            for info in members:
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1):
+                    raise _bomb(f"其中“{info.filename[:60]}”由 {_size_text(info.compress_size)} "
+                                f"解压为 {_size_text(info.file_size)}", limit)
+            for info in members:
+                _inflate_within(data, info, limit)
     except zipfile.BadZipFile as exc:
         raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx") from exc
-    max_bytes = _max_bytes()
-    if unpacked > max_bytes * MAX_EXPANSION:
-        raise _too_large(max_bytes, None)
+
+
+def _inflate_within(data: bytes, info: zipfile.ZipInfo, limit: int) -> None:
+    """Inflate one member in chunks (output discarded); refuse it once it exceeds its declared size."""
+    if info.flag_bits & 0x1:  # encrypted member
+        raise DomainError(_MSG_LEGACY_XLS, field="file", code="not_xlsx")
+    offset = info.header_offset
+    header = data[offset:offset + 30]
+    if len(header) < 30 or header[:4] != _ZIP_MAGIC:
+        raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_length + extra_length
+    compressed = memoryview(data)[start:start + info.compress_size]
+    if len(compressed) < info.compress_size:
+        raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size != info.file_size:
+            raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:  # Excel writes deflate only
+        raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    produced = 0
+    allowed = info.file_size
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for at in range(0, len(compressed), _INFLATE_CHUNK):
+            pending = compressed[at:at + _INFLATE_CHUNK]
+            while pending:
+                produced += len(inflater.decompress(pending, _INFLATE_CHUNK))
+                if produced > allowed:
+                    raise _bomb(f"其中“{info.filename[:60]}”解压后超过其声明的 {_size_text(allowed)}", limit)
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        while not inflater.eof:
+            chunk = inflater.decompress(b"", _INFLATE_CHUNK) or inflater.flush(_INFLATE_CHUNK)
+            if not chunk:
+                break
+            produced += len(chunk)
+            if produced > allowed:
+                raise _bomb(f"其中“{info.filename[:60]}”解压后超过其声明的 {_size_text(allowed)}", limit)
+    except zlib.error as exc:
+        raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx") from exc
+
+
+def open_book(file, *, max_cell_chars: int | None = None) -> Book:
+    """Open an .xlsx or .xls (detected from the content) after every check; see the module docstring."""
+    data = read_file_bytes(file)
+    kind = detect_format(data)
+    limit = max_cell_chars or EXCEL_MAX_CELL_CHARS
+    if kind == "xls":
+        return _open_xls(data, limit)
+    check_archive(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a usable .xlsx"
         raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx") from exc
 
+    def producer(ws):
+        def produce():
+            ws.reset_dimensions()  # some writers record a wrong size; read every row
+            for row in ws.iter_rows(min_row=1):
+                yield [ExcelError(cell.value) if getattr(cell, "data_type", None) == "e" and cell.value is not None
+                       else getattr(cell, "value", None) for cell in row]
+        return produce
 
-def _iter_rows(sheet):
-    """The sheet's rows from row 1 (read-only cells); a corrupt sheet becomes a DomainError."""
-    rows = sheet.iter_rows(min_row=1)
+    sheets = [Sheet(ws.title, producer(ws), max_cell_chars=limit) for ws in workbook.worksheets]
+    return Book("xlsx", sheets, close=workbook.close)
+
+
+def _open_xls(data: bytes, limit: int) -> Book:
     try:
-        while True:
+        import xlrd
+    except ImportError:
+        raise DomainError(_MSG_NO_XLRD, field="file", code="xls_unsupported") from None
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception:
+        raise DomainError(_MSG_BAD_XLS, field="file", code="not_xlsx") from None
+
+    def producer(index):
+        def produce():
             try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as exc:
-                raise DomainError(_MSG_NOT_XLSX, field="file", code="not_xlsx") from exc
-            yield row
-    finally:
-        rows.close()
+                ws = book.sheet_by_index(index)
+            except Exception:
+                raise DomainError(_MSG_BAD_XLS, field="file", code="not_xlsx") from None
+            for number in range(ws.nrows):
+                yield [_xls_value(book, cell) for cell in ws.row(number)]
+        return produce
+
+    sheets = [Sheet(name, producer(i), max_cell_chars=limit) for i, name in enumerate(book.sheet_names())]
+    return Book("xls", sheets, close=book.release_resources)
 
 
-def _locate_header(spec: SheetSpec, workbook):
+def _xls_value(book, cell):
+    import xlrd
+
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, book.datemode)
+        except Exception:
+            return value
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if kind == xlrd.XL_CELL_ERROR:
+        return ExcelError(xlrd.error_text_from_code.get(value, "#ERROR!"))
+    return value
+
+
+def read_sheets(file, *, max_rows: int | None = None) -> tuple[str, list[tuple[str, list[list]]]]:
+    """``(kind, [(sheet name, [row values, …]), …])``: every sheet in memory, every check applied.
+
+    A sheet of more than ``max_rows`` rows (default ``FAZHI_IMPORT_MAX_ROWS``) is refused.
+    """
+    max_rows = max_rows or _max_rows()
+    with open_book(file) as book:
+        result = []
+        for sheet in book.sheets:
+            rows = []
+            for values in sheet.rows():
+                rows.append(values)
+                if len(rows) > max_rows:
+                    raise DomainError(f"工作表“{sheet.name}”超过 {max_rows} 行，请拆分后分批导入。",
+                                      field="file", code="too_many_rows")
+            result.append((sheet.name, rows))
+        return book.kind, result
+
+
+# Import -----------------------------------------------------------------------------------
+
+def read_rows(spec: SheetSpec, file) -> ImportResult:
+    """Parse and check every row of ``file``; never saves.
+
+    ``file`` is a Django ``UploadedFile``, a path, ``bytes`` or a binary file object. Raises
+    ``DomainError(field="file")`` when the file as a whole cannot be used (too large, empty,
+    not Excel, unpacking to too much, a required column missing, no data rows, too many rows);
+    every problem with a single cell or row is returned in ``ImportResult.errors`` instead.
+    """
+    with open_book(file) as book:
+        sheet, header_row, positions = _locate_header(spec, book)
+        return _read_data(spec, sheet, header_row, positions)
+
+
+def import_file(spec: SheetSpec, file) -> ImportResult:
+    """``read_rows``, then — only if every row is clean — ``spec.save_rows`` in one transaction.
+
+    If ``save_rows`` raises ``DomainError`` (or Django's ``ValidationError``) the transaction
+    is rolled back, nothing is saved and the error is added to ``result.errors``.
+    """
+    if spec.save_rows is None:
+        raise ImproperlyConfigured(f"SheetSpec {spec.title!r} has no save_rows; use read_rows().")
+    result = read_rows(spec, file)
+    if not result.ok:
+        return result
+    try:
+        with transaction.atomic():
+            result.saved = spec.save_rows(result.rows)
+    except (DomainError, ValidationError) as exc:
+        result.saved = None
+        row = getattr(exc, "row", None)
+        row = getattr(row, "row", row)
+        row = row if isinstance(row, int) else 0
+        result.errors.extend(_errors_from_exception(spec, exc, row=row, default_column=""))
+    return result
+
+
+def _locate_header(spec: SheetSpec, book: Book):
     """(sheet, header row number, [(cell index, Column)]) for the first matching header row.
 
     The sheet named like the spec is tried first, then the others in order.
     """
     wanted = {_normalise_header(c.header): c for c in spec.columns}
     required = [c for c in spec.columns if c.required]
-    sheets = list(workbook.worksheets)
-    sheets.sort(key=lambda s: s.title != _sheet_title(spec.title))
+    sheets = list(book.sheets)
+    sheets.sort(key=lambda s: s.name != _sheet_title(spec.title))
     best_found: dict = {}
     for sheet in sheets:
-        sheet.reset_dimensions()  # some writers record a wrong size; read every row
-        rows = _iter_rows(sheet)
+        rows = sheet.rows()
         try:
             for number, row in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS), start=1):
                 found: dict[str, list[int]] = {}
-                for index, cell in enumerate(row):
-                    name = _normalise_header(cell.value)
+                for index, value in enumerate(row):
+                    name = _normalise_header(value)
                     if name in wanted:
                         found.setdefault(name, []).append(index)
                 if len(found) > len(best_found):
@@ -389,20 +670,20 @@ def _locate_header(spec: SheetSpec, workbook):
     raise DomainError(message, field="file", code="missing_columns")
 
 
-def _read_data(spec: SheetSpec, sheet, header_row: int, positions) -> ImportResult:
+def _read_data(spec: SheetSpec, sheet: Sheet, header_row: int, positions) -> ImportResult:
     max_rows = _max_rows()
     order = {c.field: i for i, c in enumerate(spec.columns)}
     result = ImportResult()
     first_seen: dict[Any, int] = {}
-    rows = _iter_rows(sheet)
+    rows = sheet.rows(strict=False)  # an over-long cell becomes a cell error of its row
     try:
         for number, cells in enumerate(rows, start=1):
             if number <= header_row:
                 continue
             raw = {}
             for index, column in positions:
-                cell = cells[index] if index < len(cells) else None
-                raw[column.field] = (_cell_value(cell), getattr(cell, "data_type", None) == "e")
+                value = cells[index] if index < len(cells) else None
+                raw[column.field] = (_cell_value(value), isinstance(value, ExcelError))
             if all(value is None for value, _ in raw.values()):
                 continue
             result.total_rows += 1
@@ -452,6 +733,8 @@ def _parse_row(spec: SheetSpec, raw: dict, number: int, first_seen: dict):
 def _parse_cell(column: Column, value, is_error: bool):
     if is_error:
         raise ValueError(f"单元格是公式错误值 {value}，请填写实际内容")
+    if isinstance(value, TooLongCell):
+        raise ValueError(_too_long_message(value.length))
     if value is None:
         if column.required:
             raise ValueError(_MSG_REQUIRED)
@@ -468,13 +751,12 @@ def _parse_cell(column: Column, value, is_error: bool):
     return parsed
 
 
-def _cell_value(cell):
-    """A cell's value; text is stripped (and un-neutralised), empty text becomes None."""
-    value = getattr(cell, "value", None)
+def _cell_value(value):
+    """A cell's value; text is cleaned (``clean_text``) and un-neutralised, empty text becomes None."""
     if isinstance(value, str):
+        value = clean_text(value)
         if _NEUTRALISED_RE.match(value):
             value = value[1:]
-        value = value.strip()
         return value or None
     return value
 
@@ -507,20 +789,24 @@ def _field_of(spec: SheetSpec, header: str):
 
 
 def _normalise_header(value) -> str:
-    """Header text without whitespace, line breaks or a required-marker asterisk."""
-    if value is None:
+    """Header text as a comparison key (``compare_key``: NFKC, case-folded, no zero-width characters)
+    without whitespace, line breaks or a required-marker asterisk."""
+    if value is None or isinstance(value, TooLongCell):
         return ""
-    return _HEADER_NOISE_RE.sub("", str(value))
+    return _HEADER_NOISE_RE.sub("", compare_key(value))
 
 
 # Parsers ----------------------------------------------------------------------------------
 
 def parse_text(value):
-    """The default parser: the cell as text (1.0 → "1", a date → "2024-03-15"), None if empty."""
+    """The default parser: the cell as text (1.0 → "1", a date → "2024-03-15"), None if empty.
+
+    Text is cleaned with ``fazhi.core.text.clean_text``: zero-width characters removed, trimmed,
+    full-width letters and digits folded (Chinese punctuation kept)."""
     if value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        return clean_text(value) or None
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -777,6 +1063,14 @@ def _sheet_title(title: str) -> str:
 
 def _max_bytes() -> int:
     return int(getattr(settings, "FAZHI_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def _max_unpacked_bytes() -> int:
+    return int(getattr(settings, "FAZHI_IMPORT_MAX_UNPACKED_BYTES", DEFAULT_MAX_UNPACKED_BYTES))
+
+
+def _bomb(detail: str, limit: int) -> DomainError:
+    return DomainError(_MSG_BOMB.format(detail=detail, limit=_size_text(limit)), field="file", code="unpacks_too_large")
 
 
 def _max_rows() -> int:

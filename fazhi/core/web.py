@@ -1,10 +1,8 @@
 """Small helpers every module's views use: paging, sorting links, turning rule errors into form errors."""
 from urllib.parse import quote, urlencode
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -12,12 +10,10 @@ from .errors import DomainError, NotFound
 
 
 def paginate(request, queryset, per_page=None):
-    paginator = Paginator(queryset, per_page or settings.FAZHI_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    page.query_without_page = params.urlencode()
-    return page
+    """A page of ``queryset`` for the shared pagination bar (see ``fazhi.core.registers.paginate``)."""
+    from .registers import paginate as register_paginate
+
+    return register_paginate(request, queryset, per_page)
 
 
 def query_with(request, **changes):
@@ -31,6 +27,30 @@ def form_error(form, error: DomainError):
     """Show a rule's refusal next to the field it names (or above the form)."""
     field = error.field if error.field in getattr(form, "fields", {}) else None
     form.add_error(field, error.message)
+
+
+def form_page(request, form, *, save, title, cancel, done=None, success="已保存。", template="core/form.html",
+              submit="保存", **extra):
+    """The one create/edit/step page every register uses.
+
+    GET shows ``form`` (bound to ``request.POST``/``FILES`` by the caller). A valid POST calls
+    ``save(cleaned_data)`` — one service call, which owns the rules and the transaction — and on
+    success shows ``success`` (text, or ``success(obj)``) and redirects to ``done(obj)`` (a URL) or
+    the object's own page. A ``DomainError`` is shown next to the field it names and nothing is saved;
+    the form keeps what was typed. ``extra`` goes to the template (``warning``, ``confirm``, ``danger``…).
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form.cleaned_data)
+        except DomainError as e:
+            form_error(form, e)
+        else:
+            messages.success(request, success(obj) if callable(success) else success)
+            return redirect(done(obj) if done is not None else obj.get_absolute_url())
+    return render(request, template, {"form": form, "title": title, "submit": submit, "cancel": cancel, **extra})
 
 
 def require_perm(perm):

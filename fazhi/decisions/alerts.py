@@ -36,7 +36,7 @@ def short_comment_window(user, today):
     rows = [s for s in ProcedureStep.objects.filter(decision__in=steps, code=StepCode.PUBLIC_PARTICIPATION,
                                                     shortening_reason="").select_related("decision")
             if s.comment_start and s.comment_end and (s.comment_end - s.comment_start).days < minimum]
-    return _one_or_many("713号第15条：征求意见期限一般不少于30日", "warning", [s.decision for s in rows],
+    return _one_or_many("《重大行政决策程序暂行条例》第十五条：征求意见期限一般不少于30日", "warning", [s.decision for s in rows],
                         lambda d: f"“{d.title}”征求意见期限少于{minimum}日且未说明理由",
                         lambda n: f"{n}项决策征求意见期限少于{minimum}日且未说明理由", _detail,
                         reverse("decisions:decision_list") + "?status=consultation")
@@ -51,7 +51,7 @@ def review_overdue(user, today):
     led = steps.filter(decision__in=scope.visible(user, Decision.objects.all(), perm=P.MANAGE))
     rows = list(steps.filter(Q(pk__in=mine) | Q(pk__in=led.values("pk")))
                 .select_related("decision", "responsible_unit").order_by("due_on"))
-    return _one_or_many("713号第26条：合法性审查", "overdue", rows,
+    return _one_or_many("《重大行政决策程序暂行条例》第二十六条：合法性审查", "overdue", rows,
                         lambda s: f"“{s.decision.title}”合法性审查已超过期限（{s.due_on:%Y-%m-%d}）",
                         lambda n: f"{n}项重大行政决策合法性审查超过期限",
                         lambda s: _detail(s.decision), reverse("decisions:decision_list") + "?reviewing=1",
@@ -66,7 +66,7 @@ def meeting_without_review(user, today):
         status__in=[DecisionStatus.DRAFT, DecisionStatus.CONSULTATION, DecisionStatus.REVIEW],
         planned_meeting_on__gte=today, planned_meeting_on__lte=today + datetime.timedelta(days=days)), perm=P.VIEW)
     rows = list(qs.select_related("lead_unit").order_by("planned_meeting_on"))
-    return _one_or_many("713号第25条：未经合法性审查的，不得提交集体讨论", "warning", rows,
+    return _one_or_many("《重大行政决策程序暂行条例》第二十五条：未经合法性审查的，不得提交集体讨论", "warning", rows,
                         lambda d: f"“{d.title}”拟于{d.planned_meeting_on:%Y-%m-%d}提请会议，尚未完成合法性审查",
                         lambda n: f"{n}项决策拟提请会议但尚未完成合法性审查", _detail,
                         reverse("decisions:decision_list"), due=lambda d: d.planned_meeting_on,
@@ -82,7 +82,7 @@ def stalled_catalogue_items(user, today):
                                                      catalogue__year=today.year, status=DecisionStatus.DRAFT),
                        perm=P.VIEW).annotate(last=Max("events__at")).filter(last__date__lt=since)
     rows = list(qs.select_related("lead_unit"))
-    return _one_or_many("713号第3条：年度决策事项目录", "warning", rows,
+    return _one_or_many("《重大行政决策程序暂行条例》第三条：年度决策事项目录", "warning", rows,
                         lambda d: f"目录事项“{d.title}”{days}日以上没有办理进展",
                         lambda n: f"{n}项目录事项{days}日以上没有办理进展", _detail,
                         reverse("decisions:decision_list") + f"?year={today.year}&status=draft",
@@ -97,7 +97,7 @@ def adviser_contracts(user, today):
         ended_reason="", contract_start__lte=today, contract_end__gte=today,
         contract_end__lte=today + datetime.timedelta(days=days)), perm=P.VIEW_ADVISERS)
     rows = list(qs.select_related("client_unit").order_by("contract_end"))
-    alerts = _one_or_many("RULES.md §3：法律顾问聘期", "warning", rows,
+    alerts = _one_or_many("《关于推行法律顾问制度和公职律师公司律师制度的意见》：法律顾问聘期", "warning", rows,
                           lambda a: f"法律顾问{a.name}（{a.client_unit.name}）聘期将于{a.contract_end:%Y-%m-%d}届满",
                           lambda n: f"{n}名法律顾问聘期将在{days}日内届满",
                           lambda a: reverse("decisions:adviser_detail", args=[a.pk]),

@@ -15,7 +15,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from fazhi.core import workdays
+from fazhi.core import clock, workdays
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit, User
 
@@ -163,7 +163,7 @@ def _run_decision(index, row, *, office, reviewer, catalogue, advisers):
                              completed_on=start + datetime.timedelta(days=9), summary="组织专家论证会，专家意见已采纳。")
     else:
         services.step_mark_not_applicable(actor=office, step=step[StepCode.EXPERT_CONSULTATION],
-                                          reason="不属于专业性、技术性较强的事项（713号第19条）")
+                                          reason="不属于专业性、技术性较强的事项（《重大行政决策程序暂行条例》第十九条）")
     if stability:
         services.step_record(actor=office, step=step[StepCode.RISK_ASSESSMENT], complete=True,
                              completed_on=start + datetime.timedelta(days=11), risk_points="涉及群众切身利益，可能引发信访。",
@@ -171,7 +171,7 @@ def _run_decision(index, row, *, office, reviewer, catalogue, advisers):
                              contingency_plan="成立工作专班，制定信访应急处置预案。", assessor="郧西县社会稳定风险评估中心")
     else:
         services.step_mark_not_applicable(actor=office, step=step[StepCode.RISK_ASSESSMENT],
-                                          reason="经研判不涉及社会稳定、公共安全风险（713号第22条）")
+                                          reason="经研判不涉及社会稳定、公共安全风险（《重大行政决策程序暂行条例》第二十二条）")
     if index == 0:
         services.attachment_add(actor=office, decision=d, title="座谈会记录", step_code=StepCode.PUBLIC_PARTICIPATION,
                                 file=ContentFile("座谈会记录：经营户代表12人参加，意见已汇总。".encode(), name="座谈会记录.txt"))
@@ -180,12 +180,12 @@ def _run_decision(index, row, *, office, reviewer, catalogue, advisers):
     services.review_submit(actor=office, decision=Decision.objects.get(pk=d.pk),
                            review_unit=OrgUnit.objects.get(code="D-SFJ"), submitted_on=submitted, due_on=due)
     review = d.steps.get(code=StepCode.LEGALITY_REVIEW)
-    services.review_give_opinion(actor=reviewer, step=review, adviser=advisers[index % len(advisers)],
+    services.review_opinion_give(actor=reviewer, step=review, adviser=advisers[index % len(advisers)],
                                  opinion="lawful_with_changes" if index == 11 else "lawful",
                                  opinion_text="经审查，该决策事项属于县人民政府职权范围，程序符合规定，内容不违反法律、"
                                               "法规、规章和国家政策。",
                                  reviewed_on=workdays.add_working_days(submitted, 7))
-    services.decision_act(actor=office, decision=Decision.objects.get(pk=d.pk), action="submit_discussion")
+    services.decision_act(actor=office, decision=Decision.objects.get(pk=d.pk), action="discussion_submit")
     if index == 11:
         return True
     meeting = _workday(due + datetime.timedelta(days=3))
@@ -235,7 +235,7 @@ def _services(office, advisers, scale):
 def load(*, scale=1, stdout=None):
     office = User.objects.get(username="fzb")
     reviewer = User.objects.get(username="reviewer")
-    today = datetime.date.today()
+    today = clock.today()
     advisers, adviser_count = _advisers(office, today)
     gov = OrgUnit.objects.get(code="G-YX")
     catalogue = DecisionCatalogue.objects.filter(organ=gov, year=2019).first()

@@ -1,6 +1,8 @@
 """Forms check shape only; the procedure's rules live in services and workflows."""
 from django import forms
 
+from fazhi.core import forms as core_forms
+from fazhi.core.forms import UploadField
 from fazhi.orgs import selectors as org_selectors
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.forms import UnitChoiceField
@@ -9,7 +11,6 @@ from .choices import (
     AdjustmentKind,
     AdviserKind,
     Category,
-    DecisionStatus,
     Disposition,
     EvaluationResult,
     EvaluationTrigger,
@@ -51,15 +52,7 @@ def _organs(user, kinds):
                             *public.values_list("pk", flat=True)]).order_by("path"))
 
 
-class DecisionFilterForm(forms.Form):
-    q = forms.CharField(label="事项名称", required=False)
-    year = forms.IntegerField(label="年度", required=False)
-    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部状态"), *DecisionStatus.choices])
-    category = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *Category.choices])
-    reviewing = forms.BooleanField(label="仅看合法性审查中", required=False)
-
-
-class DecisionForm(forms.Form):
+class DecisionForm(core_forms.Form):
     title = forms.CharField(label="决策事项名称", max_length=200)
     category = forms.ChoiceField(label="事项类别", choices=Category.choices)
     excluded = forms.ChoiceField(label="是否属于排除事项", choices=Excluded.choices, required=False,
@@ -87,12 +80,12 @@ class DecisionForm(forms.Form):
             del self.fields["excluded"]
 
 
-class DraftForm(forms.Form):
+class DraftForm(core_forms.Form):
     draft_text = forms.CharField(label="决策草案（修改后）", widget=LONG)
     explanation = forms.CharField(label="起草说明", widget=TEXT, required=False)
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(core_forms.Form):
     methods = forms.MultipleChoiceField(label="公众参与方式", choices=ParticipationMethod.choices, required=False,
                                         widget=forms.CheckboxSelectMultiple)
     comment_start = _date("征求意见开始日期", required=False)
@@ -105,12 +98,12 @@ class ParticipationForm(forms.Form):
     complete = forms.BooleanField(label="本环节已办结", required=False)
 
 
-class ExpertStepForm(forms.Form):
+class ExpertStepForm(core_forms.Form):
     summary = forms.CharField(label="论证情况说明（专家意见采纳情况）", widget=TEXT, required=False)
     complete = forms.BooleanField(label="本环节已办结", required=False)
 
 
-class RiskForm(forms.Form):
+class RiskForm(core_forms.Form):
     risk_points = forms.CharField(label="风险点", widget=TEXT, required=False)
     risk_level = forms.ChoiceField(label="风险等级", choices=[("", "—"), *RiskLevel.choices], required=False)
     risk_controllable = forms.NullBooleanField(label="风险是否可控（是/否）", required=False)
@@ -125,11 +118,15 @@ STEP_FORMS = {"public_participation": ParticipationForm, "expert_consultation": 
               "risk_assessment": RiskForm}
 
 
-class ReasonForm(forms.Form):
+class ConfirmForm(core_forms.Form):
+    """A one-click step (结束征求意见, 提请集体讨论, 作出决定): nothing to type, the button confirms it."""
+
+
+class ReasonForm(core_forms.Form):
     reason = forms.CharField(label="理由", max_length=500, widget=TEXT)
 
 
-class ExpertOpinionForm(forms.Form):
+class ExpertOpinionForm(core_forms.Form):
     expert = forms.CharField(label="专家姓名", max_length=50)
     affiliation = forms.CharField(label="工作单位及职称", max_length=200)
     field = forms.CharField(label="专业领域", max_length=100, required=False)
@@ -140,13 +137,13 @@ class ExpertOpinionForm(forms.Form):
     dissenting = forms.BooleanField(label="持不同意见", required=False)
 
 
-class CommentOpenForm(forms.Form):
+class CommentOpenForm(core_forms.Form):
     comment_start = _date("征求意见开始日期")
     comment_end = _date("征求意见截止日期")
     shortening_reason = forms.CharField(label="缩短期限的理由（少于30日时必填）", max_length=500, required=False)
 
 
-class ReviewSubmitForm(forms.Form):
+class ReviewSubmitForm(core_forms.Form):
     review_unit = UnitChoiceField(label="合法性审查机构", queryset=None)
     submitted_on = _date("送审日期")
     due_on = _date("审查期限", required=True)
@@ -156,7 +153,7 @@ class ReviewSubmitForm(forms.Form):
         self.fields["review_unit"].queryset = _organs(user, [UnitKind.DEPARTMENT, UnitKind.GOVERNMENT])
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(core_forms.Form):
     opinion = forms.ChoiceField(label="审查结论", choices=ReviewOpinion.choices)
     opinion_text = forms.CharField(label="审查意见书（制定权限、程序、内容）", widget=LONG)
     adviser = forms.ModelChoiceField(label="参与审查的法律顾问", queryset=None, required=False,
@@ -174,7 +171,7 @@ ROLE_WORDS = {"行政首长": MemberRole.HEAD, "首长": MemberRole.HEAD, "组�
 POSITION_WORDS = {str(label): value for value, label in Position.choices} | {"原则同意": Position.AGREE_WITH_CHANGES}
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(core_forms.Form):
     meeting_type = forms.ChoiceField(label="会议类型", choices=MeetingType.choices)
     meeting_on = _date("会议日期")
     meeting_name = forms.CharField(label="会议名称", max_length=200, required=False)
@@ -205,12 +202,12 @@ class MeetingForm(forms.Form):
         return rows
 
 
-class PartyReportForm(forms.Form):
+class PartyReportForm(core_forms.Form):
     reported_on = _date("请示报告日期")
     note = forms.CharField(label="请示报告情况", max_length=300)
 
 
-class PublishForm(forms.Form):
+class PublishForm(core_forms.Form):
     published_on = _date("公布日期")
     published_where = forms.CharField(label="公布渠道", max_length=200, initial="县政府门户网站、县政府公报")
     implementing_unit = UnitChoiceField(label="决策执行单位", queryset=None)
@@ -220,46 +217,46 @@ class PublishForm(forms.Form):
         self.fields["implementing_unit"].queryset = _units(user)
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(core_forms.Form):
     reported_on = _date("报告日期")
     content = forms.CharField(label="执行情况", widget=TEXT)
     problems = forms.CharField(label="存在问题及建议", widget=TEXT, required=False)
 
 
-class EvaluationStartForm(forms.Form):
+class EvaluationStartForm(core_forms.Form):
     trigger = forms.ChoiceField(label="评估启动情形", choices=EvaluationTrigger.choices)
     evaluator = forms.CharField(label="评估主体", max_length=200)
     third_party = forms.BooleanField(label="委托第三方评估", required=False)
     started_on = _date("启动日期")
 
 
-class EvaluationFinishForm(forms.Form):
+class EvaluationFinishForm(core_forms.Form):
     finished_on = _date("完成日期")
     conclusion = forms.CharField(label="评估结论", widget=TEXT)
     result = forms.ChoiceField(label="处理建议", choices=EvaluationResult.choices)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(core_forms.Form):
     title = forms.CharField(label="材料名称", max_length=200)
     step_code = forms.ChoiceField(label="所属环节", required=False,
                                   choices=[("", "（不属于特定环节）"), ("public_participation", "公众参与"),
                                            ("expert_consultation", "专家论证"), ("risk_assessment", "风险评估"),
                                            ("legality_review", "合法性审查"), ("collective_decision", "集体讨论决定")])
-    file = forms.FileField(label="文件")
+    file = UploadField(kind="material", label="文件")
 
 
-class DisposeForm(forms.Form):
+class DisposeForm(core_forms.Form):
     disposition = forms.ChoiceField(label="处理结果", choices=[c for c in Disposition.choices if c[0]])
     reason = forms.CharField(label="理由（部分采纳、不采纳时必填）", widget=TEXT, required=False)
 
 
-class PublicCommentForm(forms.Form):
+class PublicCommentForm(core_forms.Form):
     body = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 6}))
     name = forms.CharField(label="姓名（选填，不公开）", max_length=50, required=False)
     contact = forms.CharField(label="联系方式（选填，不公开）", max_length=100, required=False)
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(core_forms.Form):
     organ = UnitChoiceField(label="决策机关", queryset=None)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     title = forms.CharField(label="目录名称", max_length=200)
@@ -270,18 +267,18 @@ class CatalogueForm(forms.Form):
                                                             UnitKind.TOWNSHIP])
 
 
-class CatalogueApproveForm(forms.Form):
+class CatalogueApproveForm(core_forms.Form):
     party_consent = forms.CharField(label="党委同意情况", max_length=300)
     party_consent_on = _date("党委同意日期")
     approved_on = _date("批准日期")
 
 
-class CataloguePublishForm(forms.Form):
+class CataloguePublishForm(core_forms.Form):
     published_on = _date("公布日期")
     published_where = forms.CharField(label="公布渠道", max_length=200, initial="县政府门户网站")
 
 
-class AdjustForm(forms.Form):
+class AdjustForm(core_forms.Form):
     kind = forms.ChoiceField(label="调整类型", choices=AdjustmentKind.choices)
     decision = forms.ModelChoiceField(label="决策事项", queryset=None)
     reason = forms.CharField(label="调整理由", max_length=500)
@@ -293,14 +290,7 @@ class AdjustForm(forms.Form):
         self.fields["decision"].queryset = decisions
 
 
-class AdviserFilterForm(forms.Form):
-    q = forms.CharField(label="姓名/机构", required=False)
-    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *AdviserKind.choices])
-    status = forms.ChoiceField(label="聘期", required=False,
-                               choices=[("", "全部"), ("active", "在聘"), ("inactive", "不在聘")])
-
-
-class AdviserForm(forms.Form):
+class AdviserForm(core_forms.Form):
     name = forms.CharField(label="姓名", max_length=50)
     kind = forms.ChoiceField(label="类别", choices=AdviserKind.choices)
     firm = forms.CharField(label="执业机构/工作单位", max_length=200)
@@ -324,13 +314,7 @@ class AdviserForm(forms.Form):
                                                                     UnitKind.VILLAGE])
 
 
-class ServiceFilterForm(forms.Form):
-    q = forms.CharField(label="事项/顾问", required=False)
-    kind = forms.ChoiceField(label="服务类别", required=False, choices=[("", "全部类别"), *ServiceKind.choices])
-    year = forms.IntegerField(label="年度", required=False)
-
-
-class ServiceForm(forms.Form):
+class ServiceForm(core_forms.Form):
     adviser = forms.ModelChoiceField(label="法律顾问", queryset=None)
     unit = UnitChoiceField(label="服务单位", queryset=None)
     kind = forms.ChoiceField(label="服务类别", choices=ServiceKind.choices)

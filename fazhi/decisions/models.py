@@ -42,6 +42,8 @@ class DecisionCatalogue(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     scope_owner = "organ"
+    status_tags = {CatalogueStatus.DRAFT: "grey", CatalogueStatus.APPROVED: "blue",
+                   CatalogueStatus.PUBLISHED: "green"}
 
     class Meta:
         verbose_name = "年度决策事项目录"
@@ -91,6 +93,10 @@ class Decision(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     scope_owner = "lead_unit"
+    status_tags = {DecisionStatus.DRAFT: "blue", DecisionStatus.CONSULTATION: "blue",
+                   DecisionStatus.REVIEW: "orange", DecisionStatus.DISCUSSION: "orange",
+                   DecisionStatus.DECIDED: "green", DecisionStatus.PUBLISHED: "green",
+                   DecisionStatus.WITHDRAWN: "red"}
 
     class Meta:
         verbose_name = "重大行政决策事项"
@@ -157,6 +163,8 @@ class ProcedureStep(models.Model):
 
     # The unit responsible for the step owns it: the justice bureau its legality review, the lead unit the rest.
     scope_owner = "responsible_unit"
+    status_tags = {StepStatus.PENDING: "grey", StepStatus.DONE: "green", StepStatus.NOT_APPLICABLE: "grey"}
+    review_state_tags = {ReviewState.NONE: "grey", ReviewState.REQUESTED: "orange", ReviewState.GIVEN: "green"}
 
     class Meta:
         verbose_name = "决策程序环节"

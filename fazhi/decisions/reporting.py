@@ -9,6 +9,7 @@ import datetime
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from fazhi.core import clock
 from fazhi.core.registry import FigureValue, register_figure
 
 from .choices import DecisionStatus, Disposition, ReviewState, ServiceKind, StepCode, StepStatus
@@ -110,7 +111,7 @@ def adviser_services(*, year, unit_ids=None):
 
 
 def _day(year):
-    today = datetime.date.today()
+    today = clock.today()
     return today if year == today.year else datetime.date(year, 12, 31)
 
 

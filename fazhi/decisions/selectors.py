@@ -11,66 +11,59 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.conf import settings
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.errors import NotFound
+from fazhi.core.masking import mask_text
+from fazhi.core.rules import get_setting
 from fazhi.orgs import scope
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
-from .choices import DecisionStatus, ReviewState, StepCode, StepStatus
+from .choices import DecisionStatus, Disposition, ReviewState, StepCode, StepStatus
 from .models import (
     AdviserService,
     Decision,
+    DecisionAttachment,
     DecisionCatalogue,
+    Evaluation,
     LegalAdviser,
     ProcedureStep,
-    PublicComment,
 )
 from .permissions import DecisionPerm as P
 
-DECISION_SORTS = {"title": "title", "-title": "-title", "year": "year", "-year": "-year", "status": "status",
-                  "-status": "-status", "unit": "lead_unit__path", "-unit": "-lead_unit__path", "id": "id",
-                  "-id": "-id"}
 
-
-def _visible_decisions(user):
+def visible_decisions(user):
+    """Decisions ``user`` may see: those of the units in the user's scope, and those sent to the user's unit for
+    legality review."""
     own = scope.visible(user, Decision.objects.all(), perm=P.VIEW)
     reviews = scope.visible(user, ProcedureStep.objects.filter(code=StepCode.LEGALITY_REVIEW)
                             .exclude(review_state=ReviewState.NONE), perm=P.REVIEW)
     return Decision.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=reviews.values("decision_id")))
 
 
-def decision_list(*, user, filters=None):
-    f = filters or {}
-    qs = _visible_decisions(user).select_related("lead_unit", "organ", "catalogue").prefetch_related(
-        Prefetch("steps", queryset=ProcedureStep.objects.order_by("id")))
-    qs = qs.annotate(comment_count=Count("comments", distinct=True))
-    if f.get("q"):
-        qs = qs.filter(Q(title__contains=f["q"]) | Q(proposer__contains=f["q"]))
-    if f.get("year"):
-        qs = qs.filter(year=f["year"])
-    if f.get("status"):
-        qs = qs.filter(status=f["status"])
-    if f.get("category"):
-        qs = qs.filter(category=f["category"])
-    if f.get("unit"):
-        qs = qs.filter(lead_unit_id=f["unit"])
-    if f.get("catalogue"):
-        qs = qs.filter(catalogue_id=f["catalogue"])
-    if f.get("reviewing"):
-        qs = qs.filter(steps__code=StepCode.LEGALITY_REVIEW, steps__review_state=ReviewState.REQUESTED)
-    return qs.order_by(DECISION_SORTS.get(f.get("sort") or "-id", "-id"), "-id")
+def decision_list(*, user, today=None):
+    """The register of decisions ``user`` may see, each row with its marks: ``done_steps`` (of five),
+    ``comment_count``, ``review_due`` and ``overdue`` (a legality review past its time limit).
+    ``filters.DecisionFilter`` filters and sorts it."""
+    today = today or clock.today()
+    reviews = ProcedureStep.objects.filter(decision=OuterRef("pk"), code=StepCode.LEGALITY_REVIEW)
+    return (visible_decisions(user).select_related("lead_unit", "organ", "catalogue")
+            .annotate(comment_count=Count("comments", distinct=True),
+                      done_steps=Count("steps", filter=Q(steps__status__in=(StepStatus.DONE, StepStatus.NOT_APPLICABLE)),
+                                       distinct=True),
+                      review_due=Subquery(reviews.values("due_on")[:1]),
+                      overdue=Exists(reviews.filter(review_state=ReviewState.REQUESTED, due_on__lt=today)))
+            .order_by("-id"))
 
 
-def decision_get(*, user, pk):
-    decision = _visible_decisions(user).select_related(
-        "lead_unit", "organ", "catalogue", "implementing_unit", "created_by").filter(pk=pk).first()
-    if decision is None:
-        raise NotFound()
-    return decision
+def decision_detail_queryset():
+    """What a decision's record page reads with it (``DecisionPolicy.get`` limits it to the reader's scope)."""
+    return Decision.objects.select_related("lead_unit", "organ", "catalogue", "implementing_unit", "created_by")
 
 
 def decision_steps(decision):
@@ -84,36 +77,21 @@ def review_overdue(step, today):
             and step.due_on is not None and step.due_on < today)
 
 
-def step_get(*, user, pk, perm):
-    step = scope.visible(user, ProcedureStep.objects.select_related("decision", "responsible_unit"),
-                         perm=perm).filter(pk=pk).first()
-    if step is None:
+def evaluation_queryset():
+    return Evaluation.objects.select_related("decision")
+
+
+def attachment_get(*, user, pk):
+    row = scope.visible(user, DecisionAttachment.objects.all(), perm=P.VIEW).filter(pk=pk).first() \
+        if str(pk).isdigit() else None
+    if row is None:
         raise NotFound()
-    return step
+    return row
 
 
-def comment_get(*, user, pk):
-    comment = scope.visible(user, PublicComment.objects.select_related("decision"), perm=P.VIEW).filter(pk=pk).first()
-    if comment is None:
-        raise NotFound()
-    return comment
-
-
-def catalogue_list(*, user, filters=None):
-    f = filters or {}
+def catalogue_list(*, user):
     qs = scope.visible(user, DecisionCatalogue.objects.select_related("organ"), perm=P.VIEW)
-    qs = qs.annotate(item_count=Count("decisions"))
-    if f.get("year"):
-        qs = qs.filter(year=f["year"])
-    return qs.order_by("-year", "-id")
-
-
-def catalogue_get(*, user, pk):
-    catalogue = scope.visible(user, DecisionCatalogue.objects.select_related("organ"), perm=P.VIEW).filter(
-        pk=pk).first()
-    if catalogue is None:
-        raise NotFound()
-    return catalogue
+    return qs.annotate(item_count=Count("decisions")).order_by("-year", "-id")
 
 
 # Public site: only what has been published ------------------------------------------------------------
@@ -125,6 +103,18 @@ def public_decisions():
     return (Decision.objects.filter(status__in=PUBLIC_STATUSES).select_related("lead_unit", "organ")
             .prefetch_related(Prefetch("steps", queryset=ProcedureStep.objects.filter(
                 code=StepCode.PUBLIC_PARTICIPATION))).order_by("-id"))
+
+
+def public_state(decision, on=None):
+    """What the public page shows of ``decision`` on day ``on``: whether it is published, in consultation, and
+    whether a comment may be sent now."""
+    from .policies import comment_window_refusal
+
+    on = on or clock.today()
+    step = decision.step(StepCode.PUBLIC_PARTICIPATION)
+    return {"published": decision.status == DecisionStatus.PUBLISHED,
+            "consulting": decision.status == DecisionStatus.CONSULTATION,
+            "open_now": comment_window_refusal(decision, step, on) is None, "step": step}
 
 
 def public_decision_get(pk):
@@ -140,62 +130,39 @@ def public_decision_get(pk):
 
 # Legal advisers -------------------------------------------------------------------------------------
 
-ADVISER_SORTS = {"name": "name", "-name": "-name", "end": "contract_end", "-end": "-contract_end",
-                 "unit": "client_unit__path", "-unit": "-client_unit__path"}
-
-
-def adviser_list(*, user, filters=None, today=None):
-    f = filters or {}
-    today = today or timezone.localdate()
+def adviser_list(*, user, today=None):
+    """The advisers ``user`` may see, each with ``service_count``, ``active`` (in contract today) and ``expiring``
+    (in contract, ending within the office's warning period). ``filters.AdviserFilter`` filters and sorts it."""
+    today = today or clock.today()
+    warn = get_setting("decisions.adviser_expiry_warning_days")
+    active = Q(contract_start__lte=today, contract_end__gte=today, ended_reason="")
     qs = scope.visible(user, LegalAdviser.objects.select_related("client_unit"), perm=P.VIEW_ADVISERS)
-    qs = qs.annotate(service_count=Count("services"))
-    if f.get("q"):
-        qs = qs.filter(Q(name__contains=f["q"]) | Q(firm__contains=f["q"]))
-    if f.get("kind"):
-        qs = qs.filter(kind=f["kind"])
-    if f.get("unit"):
-        qs = qs.filter(client_unit_id=f["unit"])
-    if f.get("status") == "active":
-        qs = qs.filter(contract_start__lte=today, contract_end__gte=today, ended_reason="")
-    elif f.get("status") == "inactive":
-        qs = qs.exclude(contract_start__lte=today, contract_end__gte=today, ended_reason="")
-    return qs.order_by(ADVISER_SORTS.get(f.get("sort") or "unit", "client_unit__path"), "name", "id")
+    return qs.annotate(
+        service_count=Count("services"),
+        active=ExpressionWrapper(active, output_field=BooleanField()),
+        expiring=ExpressionWrapper(active & Q(contract_end__lte=today + datetime.timedelta(days=warn)),
+                                   output_field=BooleanField()),
+    ).order_by("client_unit__path", "name", "id")
 
 
-def adviser_get(*, user, pk):
-    adviser = scope.visible(user, LegalAdviser.objects.select_related("client_unit"),
-                            perm=P.VIEW_ADVISERS).filter(pk=pk).first()
-    if adviser is None:
-        raise NotFound()
-    return adviser
+def adviser_queryset():
+    return LegalAdviser.objects.select_related("client_unit")
 
 
 def adviser_choices(*, user, on=None, organ=None):
     """Advisers in contract that ``user`` may pick: those in the user's scope, plus (for a legality review)
     the advisers retained by the decision organ."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     active = LegalAdviser.objects.filter(contract_start__lte=on, contract_end__gte=on, ended_reason="")
     mine = scope.visible(user, active, perm=P.VIEW_ADVISERS).values("pk")
     q = Q(pk__in=mine) | (Q(client_unit=organ) if organ is not None else Q(pk__in=[]))
     return active.filter(q).select_related("client_unit").order_by("client_unit__path", "name")
 
 
-SERVICE_SORTS = {"date": "served_on", "-date": "-served_on", "kind": "kind", "-kind": "-kind"}
-
-
-def service_list(*, user, filters=None):
-    f = filters or {}
-    qs = scope.visible(user, AdviserService.objects.select_related("adviser", "unit", "decision"),
-                       perm=P.VIEW_ADVISERS)
-    if f.get("q"):
-        qs = qs.filter(Q(subject__contains=f["q"]) | Q(adviser__name__contains=f["q"]))
-    if f.get("kind"):
-        qs = qs.filter(kind=f["kind"])
-    if f.get("year"):
-        qs = qs.filter(served_on__year=f["year"])
-    if f.get("adviser"):
-        qs = qs.filter(adviser_id=f["adviser"])
-    return qs.order_by(SERVICE_SORTS.get(f.get("sort") or "-date", "-served_on"), "-id")
+def service_list(*, user):
+    """The advisers' service records ``user`` may see (``filters.ServiceFilter`` filters and sorts them)."""
+    return scope.visible(user, AdviserService.objects.select_related("adviser", "unit", "decision"),
+                         perm=P.VIEW_ADVISERS).order_by("-served_on", "-id")
 
 
 COVERED_KINDS = (UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP, UnitKind.VILLAGE)
@@ -212,7 +179,7 @@ def covered_unit_ids(on, unit_ids=None):
 
 def coverage(*, unit_ids=None, on=None):
     """Per kind: units, covered units, and the gaps (units without an adviser)."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     covered = covered_unit_ids(on)
     units = OrgUnit.objects.filter(kind__in=COVERED_KINDS, is_active=True).order_by("path")
     if unit_ids is not None:
@@ -362,10 +329,59 @@ def archive_bundle(decision):
         for number, a in enumerate(decision.attachments.all(), start=1):
             base = a.file.name.rsplit("/", 1)[-1]
             name = f"附件/{number:02d}_{base}"
-            with a.file.open("rb") as fh:
-                archive.writestr(name, fh.read())
+            try:
+                with a.file.storage.open(a.file.name, "rb") as fh:
+                    archive.writestr(name, fh.read())
+            except OSError:  # a missing file is listed as missing, never a failed export
+                files.append(("", f"{a.title}（文件缺失）", a.sha256))
+                continue
             files.append((name, a.title, a.sha256))
         index = render_to_string("decisions/archive_index.html", {
             "decision": decision, "names": names, "files": files, "generated": timezone.localtime()})
         archive.writestr("00_目录.html", index)
     return buffer.getvalue()
+
+
+# The 采纳情况说明 (written from the dispositions, read by the services that store it) ---------------------
+
+CN_NUM = "一二三四五六七八九十"
+
+
+def adoption_note(decision):
+    """The 采纳情况说明, written from the dispositions (personal data masked: it is published)."""
+    step = ProcedureStep.objects.filter(decision=decision, code=StepCode.PUBLIC_PARTICIPATION).first()
+    comments = list(decision.comments.order_by("number"))
+    shown = [c for c in comments if not c.hidden]
+    hidden = len(comments) - len(shown)
+    county = settings.FAZHI_COUNTY_NAME
+    lines = [f"关于《{decision.title}》公开征求意见采纳情况的说明", ""]
+    if step and step.comment_start:
+        period = f"{_cn(step.comment_start)}至{_cn(step.comment_end)}"
+        lines.append(f"{period}，{decision.lead_unit.name}通过{county}法治政府建设平台向社会公开征求意见，"
+                     f"共收到意见{len(comments)}条" + (f"（其中{hidden}条因含有与决策事项无关或不当内容未予公开，"
+                                                      f"已存入决策档案）" if hidden else "") + "。")
+    else:
+        lines.append(f"本事项共收到公众意见{len(comments)}条。")
+    groups = [(Disposition.ADOPTED, "采纳的意见"), (Disposition.PARTLY, "部分采纳的意见"),
+              (Disposition.REJECTED, "未采纳的意见")]
+    counts = {d: sum(1 for c in shown if c.disposition == d) for d, _ in groups}
+    lines.append(f"经逐条研究，采纳{counts[Disposition.ADOPTED]}条，部分采纳{counts[Disposition.PARTLY]}条，"
+                 f"未采纳{counts[Disposition.REJECTED]}条。具体情况如下：")
+    index = 0
+    for disposition, title in groups:
+        rows = [c for c in shown if c.disposition == disposition]
+        if not rows:
+            continue
+        lines.append("")
+        lines.append(f"{CN_NUM[index]}、{title}")
+        index += 1
+        for n, c in enumerate(rows, start=1):
+            body = mask_text(c.body, names=[c.name])
+            excerpt = body if len(body) <= 120 else body[:120] + "……"
+            reason = mask_text(c.disposition_reason, names=[c.name])
+            lines.append(f"{n}. 意见：{excerpt}" + (f" 处理：{reason}" if reason else ""))
+    return "\n".join(lines)
+
+
+def _cn(day):
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,12 +1,12 @@
 """The decision's procedure (国务院令第713号) as transition tables, with the hard gates as guards.
 
 Each guard returns ``None`` when the step is allowed, or a Chinese sentence saying why not.
-``services.py`` calls ``DECISION_FLOW.apply`` / ``REVIEW_FLOW.apply`` / ``CATALOGUE_FLOW.apply``;
-templates ask ``available(user, obj)`` for their buttons.
+Action names read ``<entity>_<verb>`` (``comment_open``, ``review_submit``) like the services that take them.
+``services`` call ``DECISION_FLOW.apply`` / ``REVIEW_FLOW.apply`` / ``CATALOGUE_FLOW.apply``; pages ask the
+record type's policy (``policies.py``), which asks these tables, for their buttons.
 """
-from django.utils import timezone
 
-from fazhi.core import workdays
+from fazhi.core import clock, workdays
 from fazhi.core.rules import get_setting
 from fazhi.core.workflow import Transition, Workflow
 
@@ -24,22 +24,17 @@ from .choices import (
 from .models import Decision, DecisionCatalogue, ProcedureStep
 from .permissions import DecisionPerm as P
 
-R_PARTICIPATION = "RULES.md §2：713号第14—18条"
-R_COMMENT = "RULES.md §2：713号第15条，征求意见期限一般不少于30日"
-R_HEARING = "RULES.md §2：713号第16条，听证材料至少提前7日送达"
-R_EXPERT = "RULES.md §2：713号第19—20条"
-R_RISK = "RULES.md §2：713号第24条，风险不可控的须调整草案"
-R_REVIEW = "RULES.md §2：713号第25条，未经合法性审查或者经审查不合法的，不得提交讨论"
-R_REVIEW_TIME = "RULES.md §2：713号第26条，审查时间一般不少于7个工作日"
-R_ADVISER = "RULES.md §2：713号第28条，合法性审查应当组织法律顾问参与"
-R_MEETING = "RULES.md §2：713号第30条，集体讨论决定"
-R_PARTY = "RULES.md §2：713号第31条，决策前向同级党委请示报告"
-R_CATALOGUE = "RULES.md §2：713号第3条第3款，目录经同级党委同意后公布"
-
-
-def today():
-    """The current date (one place, so tests can move the clock)."""
-    return timezone.localdate()
+R_PARTICIPATION = "《重大行政决策程序暂行条例》第十四条至第十八条"
+R_COMMENT = "《重大行政决策程序暂行条例》第十五条，征求意见期限一般不少于30日"
+R_HEARING = "《重大行政决策程序暂行条例》第十六条，听证材料至少提前7日送达"
+R_EXPERT = "《重大行政决策程序暂行条例》第十九条、第二十条"
+R_RISK = "《重大行政决策程序暂行条例》第二十四条，风险不可控的须调整草案"
+R_REVIEW = "《重大行政决策程序暂行条例》第二十五条，未经合法性审查或者经审查不合法的，不得提交讨论"
+R_REVIEW_TIME = "《重大行政决策程序暂行条例》第二十六条，审查时间一般不少于7个工作日"
+R_ADVISER = "《重大行政决策程序暂行条例》第二十八条，合法性审查应当组织法律顾问参与"
+R_MEETING = "《重大行政决策程序暂行条例》第三十条，集体讨论决定"
+R_PARTY = "《重大行政决策程序暂行条例》第三十一条，决策前向同级党委请示报告"
+R_CATALOGUE = "《重大行政决策程序暂行条例》第三条第三款，目录经同级党委同意后公布"
 
 
 def _steps(decision):
@@ -137,23 +132,25 @@ def meeting_refusal(step):
 
 # Guards ------------------------------------------------------------------------------------------
 
-def may_open_comment(user, decision):
+def may_comment_open(user, decision, on=None):
+    """The period itself is typed on the form: ``services.comment_open`` checks it (``comment_period_refusal``)."""
     step = _steps(decision).get(StepCode.PUBLIC_PARTICIPATION)
     if step is None or step.status == StepStatus.NOT_APPLICABLE:
         return "公众参与已标记为不适用，不能公开征求意见。"
     if not decision.draft_text.strip() or not decision.explanation.strip():
         return "公开征求意见须公布决策草案及其说明。"
-    return comment_period_refusal(step.comment_start, step.comment_end, step.shortening_reason)
+    return None
 
 
-def may_close_comment(user, decision):
+def may_comment_close(user, decision, on=None):
     step = _steps(decision).get(StepCode.PUBLIC_PARTICIPATION)
-    if step and step.comment_end and today() <= step.comment_end:
+    if step and step.comment_end and (on or clock.today()) <= step.comment_end:
         return f"征求意见期限至{step.comment_end:%Y-%m-%d}届满，期满后才能结束征求意见。"
     return None
 
 
-def may_submit_review(user, decision):
+def may_review_submit(user, decision, on=None):
+    """The review's time limit is typed on the form: ``services.review_submit`` checks it (``review_time_refusal``)."""
     steps = _steps(decision)
     missing = unresolved_steps(steps, [StepCode.PUBLIC_PARTICIPATION, StepCode.EXPERT_CONSULTATION,
                                        StepCode.RISK_ASSESSMENT])
@@ -162,17 +159,14 @@ def may_submit_review(user, decision):
     participation = steps.get(StepCode.PUBLIC_PARTICIPATION)
     refusal = risk_refusal(steps, decision) or (
         hearing_refusal(participation.hearing_on, participation.hearing_materials_sent_on) if participation else None)
-    if refusal:
-        return refusal
-    review = steps.get(StepCode.LEGALITY_REVIEW)
-    return review_time_refusal(review.submitted_on if review else None, review.due_on if review else None)
+    return refusal
 
 
-def may_submit_discussion(user, decision):
+def may_discussion_submit(user, decision, on=None):
     return legality_refusal(_steps(decision)) or risk_refusal(_steps(decision), decision)
 
 
-def may_decide(user, decision):
+def may_decide(user, decision, on=None):
     steps = _steps(decision)
     refusal = legality_refusal(steps) or risk_refusal(steps, decision)
     if refusal:
@@ -184,7 +178,7 @@ def may_decide(user, decision):
     return meeting_refusal(steps.get(StepCode.COLLECTIVE_DECISION))
 
 
-def may_publish(user, decision):
+def may_publish(user, decision, on=None):
     if not decision.party_report_on:
         return "决策公布前须向同级党委请示报告，请先登记请示报告情况。"
     if decision.comments.filter(hidden=False, disposition="").exists():
@@ -192,7 +186,8 @@ def may_publish(user, decision):
     return None
 
 
-def may_give_opinion(user, step):
+def opinion_refusal(step):
+    """The opinion is complete, with a legal adviser involved (checked by ``services.review_opinion_give``)."""
     if step.adviser_id is None:
         return "合法性审查须有法律顾问参与，请选择参与审查的法律顾问。"
     if not step.opinion or not step.opinion_text.strip():
@@ -200,26 +195,25 @@ def may_give_opinion(user, step):
     return None
 
 
-def may_approve_catalogue(user, catalogue):
-    if not catalogue.party_consent.strip() or not catalogue.party_consent_on:
-        return "决策事项目录须经同级党委同意，请登记党委同意情况和日期。"
+def may_approve(user, catalogue, on=None):
+    """The party committee's consent is typed on the form: ``services.catalogue_approve`` checks it."""
     if not catalogue.decisions.exists():
         return "目录中还没有决策事项。"
     return None
 
 
 DECISION_FLOW = Workflow(model=Decision, scope_permission=P.MANAGE, transitions=[
-    Transition("open_comment", "公开征求意见", (DecisionStatus.DRAFT,), DecisionStatus.CONSULTATION,
-               event="decisions.comment_opened", permission=P.MANAGE, guard=may_open_comment, rule=R_COMMENT),
-    Transition("close_comment", "结束征求意见", (DecisionStatus.CONSULTATION,), DecisionStatus.DRAFT,
-               event="decisions.comment_closed", permission=P.MANAGE, guard=may_close_comment, rule=R_COMMENT),
-    Transition("submit_review", "提交合法性审查", (DecisionStatus.DRAFT,), DecisionStatus.REVIEW,
-               event="decisions.review_submitted", permission=P.MANAGE, guard=may_submit_review,
+    Transition("comment_open", "公开征求意见", (DecisionStatus.DRAFT,), DecisionStatus.CONSULTATION,
+               event="decisions.comment_opened", permission=P.MANAGE, guard=may_comment_open, rule=R_COMMENT),
+    Transition("comment_close", "结束征求意见", (DecisionStatus.CONSULTATION,), DecisionStatus.DRAFT,
+               event="decisions.comment_closed", permission=P.MANAGE, guard=may_comment_close, rule=R_COMMENT),
+    Transition("review_submit", "提交合法性审查", (DecisionStatus.DRAFT,), DecisionStatus.REVIEW,
+               event="decisions.review_submitted", permission=P.MANAGE, guard=may_review_submit,
                rule=R_REVIEW_TIME),
-    Transition("submit_discussion", "提请集体讨论", (DecisionStatus.REVIEW,), DecisionStatus.DISCUSSION,
-               event="decisions.discussion_submitted", permission=P.MANAGE, guard=may_submit_discussion,
+    Transition("discussion_submit", "提请集体讨论", (DecisionStatus.REVIEW,), DecisionStatus.DISCUSSION,
+               event="decisions.discussion_submitted", permission=P.MANAGE, guard=may_discussion_submit,
                rule=R_REVIEW),
-    Transition("return_draft", "退回修改草案", (DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
+    Transition("draft_return", "退回修改草案", (DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
                DecisionStatus.DRAFT, event="decisions.returned", permission=P.MANAGE, needs_reason=True,
                style="outline-secondary"),
     Transition("decide", "集体讨论作出决定", (DecisionStatus.DISCUSSION,), DecisionStatus.DECIDED,
@@ -233,45 +227,14 @@ DECISION_FLOW = Workflow(model=Decision, scope_permission=P.MANAGE, transitions=
 ])
 
 REVIEW_FLOW = Workflow(model=ProcedureStep, field="review_state", scope_permission=P.REVIEW, transitions=[
-    Transition("give_opinion", "出具审查意见", (ReviewState.REQUESTED,), ReviewState.GIVEN,
-               event="decisions.review_opinion_given", permission=P.REVIEW, guard=may_give_opinion,
-               rule=R_ADVISER),
+    Transition("opinion_give", "出具审查意见", (ReviewState.REQUESTED,), ReviewState.GIVEN,
+               event="decisions.review_opinion_given", permission=P.REVIEW, rule=R_ADVISER),
 ])
 
 CATALOGUE_FLOW = Workflow(model=DecisionCatalogue, scope_permission=P.DECIDE, transitions=[
     Transition("approve", "批准目录", (CatalogueStatus.DRAFT,), CatalogueStatus.APPROVED,
-               event="decisions.catalogue_approved", permission=P.DECIDE, guard=may_approve_catalogue,
+               event="decisions.catalogue_approved", permission=P.DECIDE, guard=may_approve,
                rule=R_CATALOGUE),
     Transition("publish", "公布目录", (CatalogueStatus.APPROVED,), CatalogueStatus.PUBLISHED,
                event="decisions.catalogue_published", permission=P.DECIDE, rule=R_CATALOGUE),
 ])
-
-
-# Record-keeping actions that do not move the status, with the statuses in which each is open and the
-# permission it needs (the services check the same table; the record page shows the buttons from it).
-_OPEN = (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION, DecisionStatus.REVIEW, DecisionStatus.DISCUSSION,
-         DecisionStatus.DECIDED, DecisionStatus.PUBLISHED)
-RECORD_ACTIONS = {
-    "decision_edit": ("修改", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION), P.MANAGE),
-    "draft_revise": ("修改草案", (DecisionStatus.DRAFT,), P.MANAGE),
-    "meeting_record": ("登记集体讨论", (DecisionStatus.DISCUSSION,), P.DECIDE),
-    "party_report": ("登记向党委请示报告", (DecisionStatus.DISCUSSION, DecisionStatus.DECIDED), P.DECIDE),
-    "progress_add": ("报告执行情况", (DecisionStatus.PUBLISHED,), P.MANAGE),
-    "evaluation_start": ("启动决策后评估", (DecisionStatus.PUBLISHED,), P.DECIDE),
-    "attachment_add": ("上传材料", _OPEN, P.MANAGE),
-    "comment_dispose": ("处理公众意见", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION, DecisionStatus.REVIEW,
-                                        DecisionStatus.DISCUSSION), P.MANAGE),
-}
-
-
-def record_actions(user, decision):
-    """Names of the record-keeping actions ``user`` may take on ``decision`` now."""
-    from fazhi.orgs import scope
-
-    allowed = set()
-    if not scope.can_change(user, decision, perm=P.MANAGE):
-        return allowed
-    for name, (_label, statuses, perm) in RECORD_ACTIONS.items():
-        if decision.status in statuses and user.has_perm(perm):
-            allowed.add(name)
-    return allowed

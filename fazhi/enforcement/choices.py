@@ -43,13 +43,6 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "已结案"
 
 
-STATUS_TAG = {
-    "registered": "tag-blue", "investigating": "tag-blue", "notified": "tag-orange", "hearing": "tag-orange",
-    "review": "tag-orange", "reviewed": "tag-blue", "decided": "tag-green", "served": "tag-green",
-    "executed": "tag-green", "closed": "tag-grey",
-}
-
-
 class Step(models.TextChoices):
     REGISTER = "register", "立案"
     INVESTIGATE = "investigate", "调查取证"

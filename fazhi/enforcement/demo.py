@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from fazhi.core import clock
 from fazhi.orgs import services as org_services
 from fazhi.orgs.models import OrgUnit, User
 from fazhi.powers import selectors as power_selectors
@@ -114,7 +115,9 @@ def _users(office, market, justice):
 
 
 def _upload(name):
-    return SimpleUploadedFile(name, f"demo recording {name}".encode(), content_type="video/mp4")
+    # a minimal MP4 header (ftyp box), so the upload policy sees a real recording
+    header = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+    return SimpleUploadedFile(name, header + f"demo recording {name}".encode(), content_type="video/mp4")
 
 
 CASE_TITLES = [
@@ -157,7 +160,8 @@ def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
         nonlocal case, day
         day = day + datetime.timedelta(days=days)
         actor = reviewer_user if action.startswith("review") else officer_user
-        case = services.case_transition(actor=actor, case=case, action=action, on=day, text=text, **data)
+        case = services.case_transition(actor=actor, case=case, action=action, on=day, text=text,
+                                        backdate_reason="演示数据：根据2019年纸质案卷补录", **data)
 
     step("investigate", 1, "现场检查，出示执法证件，制作现场笔录和询问笔录")
     if measure:
@@ -181,7 +185,7 @@ def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
     if publication.status == "pending":
         late = i % 19 == 5
         on = publication.due_on + datetime.timedelta(days=3) if late else day + datetime.timedelta(days=2)
-        on = min(on, datetime.date.today())
+        on = min(on, clock.today())
         late = on > publication.due_on
         services.decision_publish(actor=officer_user, case=case, on=on, late_reason="公示系统升级，延迟公示" if late else "")
     step("serve", 1, "直接送达，当事人签收")
@@ -190,7 +194,7 @@ def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
              upload=_upload(f"执行{i}.mp4") if measure else None)
     step("close", 2, "结案归档")
     if (i % 13 == 9 and case.publication.status == "published"
-            and day + datetime.timedelta(days=31) <= datetime.date.today()):
+            and day + datetime.timedelta(days=31) <= clock.today()):
         services.decision_revoke(actor=officer_user, case=case, reason="行政复议决定撤销", on=day + datetime.timedelta(days=30))
         services.publication_withdraw(actor=officer_user, case=case, on=day + datetime.timedelta(days=31))
     return case
@@ -224,7 +228,7 @@ def load(*, scale=1, stdout=None):
                                     procedure_score=20 + j % 6, documents_score=7 + j % 3,
                                     comments="案卷材料齐全" if j % 3 else "询问笔录签名不全")
         _renewal_2024(office)
-        today = datetime.date.today()
+        today = clock.today()
         recent = today - datetime.timedelta(days=60)
         team = [Officer.objects.get(pk=o.pk) for o in team]
         for i in range(n_cases, n_cases + 4 * scale):

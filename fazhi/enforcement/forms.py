@@ -1,26 +1,27 @@
 """Forms check shape only; the rules are in services.py and workflows.py."""
 from django import forms
 
+from fazhi.core import forms as core_forms
+from fazhi.core.forms import UploadField
 from fazhi.orgs.models import OrgUnit, User
 
 from .choices import (
     Act,
     CaseKind,
-    CaseStatus,
     CertificateStatus,
     CoerciveMeasure,
     HearingKind,
     MajorReason,
     PartyKind,
-    PublicationStatus,
     StaffingKind,
     Step,
 )
 from .models import EnforcementBody, Officer
 
 
-def date_field(label, required=True):
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+def date_field(label, required=True, help_text=""):
+    return forms.DateField(label=label, required=required, help_text=help_text,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 def text_area(label, required=True, rows=3, help_text=""):
@@ -28,33 +29,7 @@ def text_area(label, required=True, rows=3, help_text=""):
                            help_text=help_text)
 
 
-class CaseFilterForm(forms.Form):
-    q = forms.CharField(label="案号/案由", required=False)
-    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *CaseStatus.choices])
-    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部"), *CaseKind.choices])
-    year = forms.IntegerField(label="立案年度", required=False, min_value=2000, max_value=2100)
-    overdue = forms.BooleanField(label="仅看超期未决", required=False)
-
-
-class OfficerFilterForm(forms.Form):
-    q = forms.CharField(label="姓名/证号", required=False)
-    status = forms.ChoiceField(label="证件状态", required=False, choices=[("", "全部"), *CertificateStatus.choices])
-    expiring = forms.BooleanField(label="60日内到期", required=False)
-    legal = forms.BooleanField(label="具有法律职业资格", required=False)
-
-
-class PublicationFilterForm(forms.Form):
-    q = forms.CharField(label="案号/案由", required=False)
-    status = forms.ChoiceField(label="公示状态", required=False, choices=[("", "全部"), *PublicationStatus.choices])
-    overdue = forms.BooleanField(label="仅看逾期", required=False)
-
-
-class YearFilterForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False)
-    year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100)
-
-
-class CaseForm(forms.Form):
+class CaseForm(core_forms.Form):
     body = forms.ModelChoiceField(label="执法主体", queryset=EnforcementBody.objects.none())
     kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
     title = forms.CharField(label="案由", max_length=300)
@@ -80,10 +55,12 @@ class CaseForm(forms.Form):
         self.fields["officers"].queryset = officers
 
 
-class StepForm(forms.Form):
-    on = date_field("日期")
+class StepForm(core_forms.Form):
+    on = date_field("日期", help_text="实际办理日期；不能晚于今天，不能早于上一环节")
+    backdate_reason = forms.CharField(label="补录理由", max_length=200, required=False,
+                                      help_text="办理日期早于今天较多（纸质办理后补录）时必填，记入操作审计日志")
     text = text_area("文字记录", help_text="本环节的事实、依据、在场人员等；告知时写明拟处罚内容、事实、理由、依据和权利")
-    upload = forms.FileField(label="附件（录音录像、照片、文书）", required=False)
+    upload = UploadField(kind="evidence", label="附件（录音录像、照片、文书）", required=False)
 
     EXTRA = {
         "notify": ["fine_amount", "confiscation", "licence_revocation", "closure", "rights_waived"],
@@ -103,7 +80,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = {"on", "text", "upload", *self.EXTRA.get(action, [])}
+        keep = {"on", "backdate_reason", "text", "upload", *self.EXTRA.get(action, [])}
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
@@ -114,16 +91,16 @@ class StepForm(forms.Form):
             del self.fields["upload"]
 
 
-class RecordForm(forms.Form):
+class RecordForm(core_forms.Form):
     step = forms.ChoiceField(label="环节", choices=Step.choices)
     act = forms.ChoiceField(label="行为", choices=Act.choices,
                             help_text="查封扣押、强制拆除、现场停产停业须上传录音或录像")
     occurred_on = date_field("发生日期")
     text = text_area("文字记录")
-    upload = forms.FileField(label="附件", required=False)
+    upload = UploadField(kind="evidence", label="附件", required=False)
 
 
-class AssignForm(forms.Form):
+class AssignForm(core_forms.Form):
     officer = forms.ModelChoiceField(label="执法人员", queryset=Officer.objects.none())
     on = date_field("日期")
 
@@ -132,7 +109,7 @@ class AssignForm(forms.Form):
         self.fields["officer"].queryset = officers
 
 
-class PartyForm(forms.Form):
+class PartyForm(core_forms.Form):
     kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
     name = forms.CharField(label="姓名/名称", max_length=200)
     id_number = forms.CharField(label="身份证号/统一社会信用代码", max_length=30, required=False)
@@ -141,24 +118,24 @@ class PartyForm(forms.Form):
     is_minor = forms.BooleanField(label="未成年人", required=False)
 
 
-class MajorForm(forms.Form):
+class MajorForm(core_forms.Form):
     reasons = forms.MultipleChoiceField(label="重大执法决定情形", choices=MajorReason.choices, required=False,
                                         widget=forms.SelectMultiple(attrs={"size": 7}))
     note = forms.CharField(label="说明", required=False, max_length=300)
 
 
-class PublishForm(forms.Form):
+class PublishForm(core_forms.Form):
     on = date_field("公示日期")
     late_reason = forms.CharField(label="逾期原因", required=False, max_length=300,
                                   help_text="超过公示期限时必须填写")
 
 
-class ReasonDateForm(forms.Form):
+class ReasonDateForm(core_forms.Form):
     on = date_field("日期")
     reason = forms.CharField(label="原因", max_length=300)
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(core_forms.Form):
     evaluated_on = date_field("评查日期")
     subject_score = forms.IntegerField(label="主体合法（20分）", min_value=0, max_value=20)
     facts_score = forms.IntegerField(label="事实证据（25分）", min_value=0, max_value=25)
@@ -168,7 +145,7 @@ class EvaluationForm(forms.Form):
     comments = text_area("评查意见", required=False)
 
 
-class OfficerForm(forms.Form):
+class OfficerForm(core_forms.Form):
     unit = forms.ModelChoiceField(label="所在单位", queryset=OrgUnit.objects.none())
     user = forms.ModelChoiceField(label="平台账号", queryset=User.objects.none(), required=False)
     name = forms.CharField(label="姓名", max_length=50)
@@ -189,19 +166,19 @@ class OfficerForm(forms.Form):
         self.fields["user"].queryset = users
 
 
-class OfficerStatusForm(forms.Form):
+class OfficerStatusForm(core_forms.Form):
     status = forms.ChoiceField(label="证件状态", choices=CertificateStatus.choices)
     reason = forms.CharField(label="原因", max_length=200, required=False)
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(core_forms.Form):
     title = forms.CharField(label="培训名称", max_length=200)
     held_on = date_field("培训日期")
     hours = forms.DecimalField(label="学时", max_digits=5, decimal_places=1, min_value=0)
     provider = forms.CharField(label="组织单位", max_length=100, required=False)
 
 
-class BodyForm(forms.Form):
+class BodyForm(core_forms.Form):
     unit = forms.ModelChoiceField(label="所属单位", queryset=OrgUnit.objects.none())
     name = forms.CharField(label="执法主体名称", max_length=200)
     body_type = forms.CharField(label="主体类别", max_length=50, initial="法定行政机关")
@@ -217,7 +194,7 @@ class BodyForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(core_forms.Form):
     body = forms.ModelChoiceField(label="执法主体", queryset=EnforcementBody.objects.none())
     name = forms.CharField(label="抽查事项", max_length=200)
     basis = text_area("抽查依据")
@@ -229,8 +206,3 @@ class InspectionForm(forms.Form):
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
-
-
-class PublicDecisionSearch(forms.Form):
-    q = forms.CharField(label="关键词", required=False)
-    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部"), *CaseKind.choices])

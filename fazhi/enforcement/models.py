@@ -3,10 +3,11 @@
 A case cites the power item it exercises (``power_item``, a listed item of the body's unit in force
 on the day of 立案); its code and name are also kept as text, as they read on that day.
 """
-import datetime
 
 from django.conf import settings
 from django.db import models
+
+from fazhi.core import clock
 
 from .choices import (
     Act,
@@ -57,6 +58,15 @@ class OfficerQuerySet(models.QuerySet):
     def certified_on(self, day):
         return self.filter(status=CertificateStatus.VALID, valid_until__gte=day, issued_on__lte=day)
 
+    def with_current_status(self, day):
+        """Annotate ``current_status`` (a valid certificate past its date counts as expired on ``day``) and
+        ``is_overdue`` (such a lapsed certificate, the row mark of the officer list)."""
+        lapsed = models.Q(status=CertificateStatus.VALID, valid_until__lt=day)
+        return self.annotate(
+            current_status=models.Case(models.When(lapsed, then=models.Value(CertificateStatus.EXPIRED.value)),
+                                       default=models.F("status"), output_field=models.CharField()),
+            is_overdue=models.ExpressionWrapper(lapsed, output_field=models.BooleanField()))
+
 
 class Officer(models.Model):
     """行政执法人员 and the certificate he or she holds (one current certificate per person)."""
@@ -87,6 +97,9 @@ class Officer(models.Model):
 
     scope_owner = "unit"
     scope_person = "user"
+    status_tags = {CertificateStatus.VALID: "green", CertificateStatus.EXPIRED: "red",
+                   CertificateStatus.SUSPENDED: "orange", CertificateStatus.WITHDRAWN: "grey"}
+    current_status_tags = status_tags  # the status as of today (``OfficerQuerySet.with_current_status``)
 
     class Meta:
         verbose_name = "行政执法人员"
@@ -97,12 +110,15 @@ class Officer(models.Model):
         return f"{self.name}（{self.certificate_no}）"
 
     def is_certified(self, day=None):
-        day = day or datetime.date.today()
+        day = day or clock.today()
         return self.status == CertificateStatus.VALID and self.issued_on <= day <= self.valid_until
+
+    def get_current_status_display(self):
+        return CertificateStatus(self.current_status).label
 
     def effective_status(self, day=None):
         """The status as of ``day``: a valid certificate past its date counts as expired."""
-        day = day or datetime.date.today()
+        day = day or clock.today()
         if self.status == CertificateStatus.VALID and self.valid_until < day:
             return CertificateStatus.EXPIRED
         return CertificateStatus(self.status)
@@ -240,6 +256,12 @@ class Case(models.Model):
 
     scope_owner = "unit"
     scope_person = "handler"
+    status_tags = {
+        CaseStatus.REGISTERED: "blue", CaseStatus.INVESTIGATING: "blue", CaseStatus.NOTIFIED: "orange",
+        CaseStatus.HEARING: "orange", CaseStatus.REVIEW: "orange", CaseStatus.REVIEWED: "blue",
+        CaseStatus.DECIDED: "green", CaseStatus.SERVED: "green", CaseStatus.EXECUTED: "green",
+        CaseStatus.CLOSED: "grey",
+    }
 
     class Meta:
         verbose_name = "执法案件"
@@ -401,6 +423,8 @@ class Publication(models.Model):
 
     scope_owner = "case__unit"
     scope_person = "case__handler"
+    status_tags = {PublicationStatus.PENDING: "orange", PublicationStatus.PUBLISHED: "green",
+                   PublicationStatus.WITHDRAWN: "grey", PublicationStatus.NOT_PUBLISHED: "grey"}
 
     class Meta:
         verbose_name = "执法决定公示"

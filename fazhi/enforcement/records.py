@@ -14,6 +14,7 @@ from pathlib import PurePath
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from fazhi.core import uploads
 from fazhi.core.errors import DomainError
 
 from .choices import AV_KINDS, MANDATORY_AV_ACTS, Act, FileKind
@@ -23,21 +24,21 @@ GENESIS = "0" * 64
 HASHED = ("case_id", "seq", "step", "act", "at", "occurred_on", "actor_id", "actor_name", "officers", "text",
           "file", "file_name", "file_kind", "file_sha256", "file_size")
 
-AUDIO = {".mp3", ".wav", ".m4a", ".amr", ".aac", ".ogg"}
-VIDEO = {".mp4", ".mov", ".avi", ".mkv", ".3gp", ".webm", ".flv"}
-PHOTO = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".heic"}
-MAX_UPLOAD = 2 * 1024 * 1024 * 1024
+UPLOAD_KIND = "evidence"  # fazhi.core.uploads: documents, photos, recordings
+_FILE_KIND = {uploads.AUDIO: FileKind.AUDIO, uploads.VIDEO: FileKind.VIDEO, uploads.IMAGE: FileKind.PHOTO,
+              uploads.DOCUMENT: FileKind.DOCUMENT}
+AV_BASIS = "《中华人民共和国行政处罚法》第四十七条及国办发〔2018〕118号文件"
 
 
-def kind_of(filename):
-    ext = PurePath(filename).suffix.lower()
-    if ext in AUDIO:
-        return FileKind.AUDIO
-    if ext in VIDEO:
-        return FileKind.VIDEO
-    if ext in PHOTO:
-        return FileKind.PHOTO
-    return FileKind.DOCUMENT
+def check_upload(upload, *, field="upload", label="附件"):
+    """The upload policy's check of an attachment; returns the ``FileKind`` its *content* shows."""
+    checked = uploads.check(upload, kind=UPLOAD_KIND, field=field, label=label)
+    return _FILE_KIND[checked.media]
+
+
+def kind_of(upload):
+    """The ``FileKind`` of an upload by its content (``""`` for no upload); refuses a file the policy refuses."""
+    return check_upload(upload) if upload is not None else ""
 
 
 def _plain(value):
@@ -76,17 +77,15 @@ def append(*, case: Case, actor, step, text, occurred_on, act=Act.GENERAL, uploa
     text = (text or "").strip()
     if not text:
         raise DomainError("请填写本环节的文字记录。", field="text")
-    kind = kind_of(upload.name) if upload is not None else ""
+    kind = kind_of(upload)
     if act in MANDATORY_AV_ACTS and kind not in AV_KINDS:
-        raise DomainError(f"“{Act(act).label}”须全程音像记录：请上传录音或录像后再完成本环节（RULES.md §5 全过程记录）。",
-                          field="upload")
+        raise DomainError(f"“{Act(act).label}”须全程音像记录：请在“附件”上传内容为录音或录像的文件后再完成本环节"
+                          f"（{AV_BASIS}）。", field="upload")
     record = CaseRecord(case=case, seq=case.record_count + 1, step=step, act=act, at=timezone.now(),
                         occurred_on=occurred_on, actor=actor if getattr(actor, "pk", None) else None,
                         actor_name=(actor.get_full_name() if actor is not None else "系统"),
                         officers=officers[:300], text=text, prev_hash=case.record_head or GENESIS)
     if upload is not None:
-        if upload.size and upload.size > MAX_UPLOAD:
-            raise DomainError("附件不能超过2GB。", field="upload")
         sha, size = file_sha256(upload)
         upload.seek(0)
         name = PurePath(upload.name).name[-150:]
@@ -107,12 +106,28 @@ class Verification:
     records: int = 0
     problems: list = field(default_factory=list)  # (case number, seq, message)
 
+    @property
+    def files_only(self):
+        """Every problem is a missing attachment (the rows themselves are intact)."""
+        return bool(self.problems) and all(p[2] == FILE_MISSING for p in self.problems)
+
     def message(self):
         if self.ok:
             return f"全过程记录完整：共校验 {self.cases} 个案件、{self.records} 条记录。"
         first = self.problems[0]
-        return (f"全过程记录被篡改：发现 {len(self.problems)} 处问题，首处为案件 {first[0]} "
+        prefix = "全过程记录不完整" if self.files_only else "全过程记录被篡改"
+        return (f"{prefix}：发现 {len(self.problems)} 处问题，首处为案件 {first[0]} "
                 f"第 {first[1]} 条：{first[2]}")
+
+
+FILE_MISSING = "附件文件缺失（文件存储中找不到该文件）。"
+
+
+def _file_present(name):
+    try:
+        return default_storage.exists(name)
+    except Exception:  # an unreachable storage counts as missing, never as complete
+        return False
 
 
 FIELDS = ("case_id", "seq", "step", "act", "at", "occurred_on", "actor_id", "actor_name", "officers", "text",
@@ -134,12 +149,15 @@ def _check_chain(number, count, head, rows, result, check_files):
         if compute_hash(values, values["prev_hash"]) != values["hash"]:
             result.problems.append((number, seq, "记录内容与哈希不符（记录被修改）。"))
             return
-        if check_files and values["file"]:
+        if check_files == "exists" and values["file"] and not _file_present(values["file"]):
+            result.problems.append((number, seq, FILE_MISSING))
+            return
+        if check_files and check_files != "exists" and values["file"]:
             try:
                 with default_storage.open(values["file"], "rb") as fh:
                     sha, _size = file_sha256(fh)
             except OSError:
-                result.problems.append((number, seq, "附件文件缺失。"))
+                result.problems.append((number, seq, FILE_MISSING))
                 return
             if sha != values["file_sha256"]:
                 result.problems.append((number, seq, "附件内容与SHA-256不符（附件被替换或修改）。"))
@@ -152,6 +170,8 @@ def _check_chain(number, count, head, rows, result, check_files):
 
 
 def verify_case(case, *, check_files=False) -> Verification:
+    """``check_files``: ``False`` rows only; ``"exists"`` also that each attachment is in storage (the case
+    page); ``True`` also recompute each attachment's SHA-256 (``manage.py verify_records --files``)."""
     result = Verification(ok=True, cases=1)
     head = Case.objects.filter(pk=case.pk).values_list("number", "record_count", "record_head").get()
     rows = CaseRecord.objects.filter(case_id=case.pk).order_by("seq").values_list(*FIELDS)
@@ -179,4 +199,35 @@ def verify_all(*, check_files=False, batch=500, stop_at_first=False) -> Verifica
             break
         last = ids[-1]
     result.ok = not result.problems
+    return result
+
+
+RECORDS_CHECKPOINT = "enforcement.records"
+
+
+def verify_incremental(*, new_records=5000, sweep=200) -> Verification:
+    """Bounded verification for the alert: the cases that got records since the stored checkpoint, the cases
+    found broken last time, and the next ``sweep`` cases of a rolling re-check (attachments checked for
+    presence). Problems are kept on the checkpoint as ``{"ref": case id, "label": number, "seq", "message"}``."""
+    from fazhi.core.models import IntegrityCheckpoint
+
+    cp, _ = IntegrityCheckpoint.objects.get_or_create(key=RECORDS_CHECKPOINT)
+    added = list(CaseRecord.objects.filter(pk__gt=cp.position).order_by("pk")
+                 .values_list("pk", "case_id")[:new_records])
+    position = added[-1][0] if added else cp.position
+    swept = list(Case.objects.filter(pk__gt=cp.sweep_position).order_by("pk").values_list("pk", flat=True)[:sweep])
+    sweep_position = swept[-1] if len(swept) == sweep else 0
+    ids = {case_id for _pk, case_id in added} | set(swept) | {p["ref"] for p in cp.problems or []}
+    result = Verification(ok=True)
+    found = []
+    heads = Case.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "number", "record_count", "record_head")
+    for pk, number, count, head in heads:
+        rows = CaseRecord.objects.filter(case_id=pk).order_by("seq").values_list(*FIELDS)
+        before = len(result.problems)
+        _check_chain(number, count, head, rows, result, "exists")
+        result.cases += 1
+        found += [{"ref": pk, "label": p[0], "seq": p[1], "message": p[2]} for p in result.problems[before:]]
+    result.ok = not result.problems
+    IntegrityCheckpoint.objects.filter(pk=cp.pk).update(position=position, sweep_position=sweep_position,
+                                                        problems=found[:50], checked_at=timezone.now())
     return result

@@ -2,6 +2,7 @@
 from django.db.models import Avg, Count
 from django.urls import reverse
 
+from fazhi.core import clock
 from fazhi.core.registry import FigureValue, register_figure
 
 from .choices import CaseKind, CertificateStatus, HearingKind, PublicationStatus
@@ -31,14 +32,14 @@ def certificates_by_status(*, year, unit_ids=None):
     suspensions and withdrawals (status changes are not kept per year)."""
     import datetime
 
-    day = min(datetime.date(year, 12, 31), datetime.date.today())
+    day = min(datetime.date(year, 12, 31), clock.today())
     issues = _units(CertificateIssue.objects.filter(issued_on__lte=day, valid_until__gte=day), unit_ids,
                     "officer__unit_id")
     ids = set(issues.values_list("officer_id", flat=True))
     officers = _units(Officer.objects.filter(issued_on__lte=day), unit_ids)
     breakdown = {"暂扣": officers.filter(status=CertificateStatus.SUSPENDED).count(),
                  "已收回": officers.filter(status=CertificateStatus.WITHDRAWN).count()}
-    if year >= datetime.date.today().year:
+    if year >= clock.today().year:
         ids -= set(officers.exclude(status=CertificateStatus.VALID).values_list("pk", flat=True))
     breakdown = {"有效": len(ids), **breakdown}
     return FigureValue(value=len(ids), breakdown=breakdown, link=reverse("enforcement:officer_list"))

@@ -19,7 +19,7 @@ def _id_number(value):
 
 
 def officer_sheet(*, actor=None):
-    from . import services
+    from . import qualifications, services
 
     def save_rows(rows):
         return services.officers_import(actor=actor, rows=rows)
@@ -27,7 +27,7 @@ def officer_sheet(*, actor=None):
     def validate_row(row):
         from fazhi.orgs.models import OrgUnit
 
-        refusal = services.qualification_refusal(row["staffing"], row["exam_score"])
+        refusal = qualifications.qualification_refusal(row["staffing"], row["exam_score"])
         if refusal:
             raise refusal
         if row.get("valid_until") and row.get("issued_on") and row["valid_until"] <= row["issued_on"]:

@@ -25,13 +25,6 @@ class Effect(models.TextChoices):
     NOT_NORMATIVE = "not_normative", "不属于规范性文件"
 
 
-EFFECT_TAGS = {
-    Effect.PENDING: "tag-blue", Effect.NOT_YET: "tag-blue", Effect.IN_FORCE: "tag-green",
-    Effect.EXPIRED: "tag-grey", Effect.REPEALED: "tag-red", Effect.INVALIDATED: "tag-grey",
-    Effect.NOT_NORMATIVE: "tag-grey",
-}
-
-
 class Opinion(models.TextChoices):
     LAWFUL = "lawful", "合法"
     LAWFUL_AFTER_CHANGES = "lawful_after_changes", "修改后合法"

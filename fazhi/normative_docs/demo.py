@@ -125,38 +125,38 @@ def _walk(*, office, drafter, reviewer, issuer, unit, title, affects_public, mar
                               legal_basis="见正文第一条", drafting_explanation="起草说明（略）")
     day = start
     if affects_public:
-        doc = services.start_comment(actor=drafter, doc=doc, on=day)
+        doc = services.comment_open(actor=drafter, doc=doc, on=day)
         day = _workday_on_or_after(doc.comment_min_end)
-    doc = services.submit_review(actor=drafter, doc=doc, on=day, comment_summary="收到意见若干条，已采纳合理意见。")
+    doc = services.review_submit(actor=drafter, doc=doc, on=day, comment_summary="收到意见若干条，已采纳合理意见。")
     review_day = _add(day, 6 + index % 5)
     if title == UNLAWFUL_FIRST:
-        doc = services.review_opinion(actor=reviewer, doc=doc, opinion="unlawful", on=review_day,
+        doc = services.review_opine(actor=reviewer, doc=doc, opinion="unlawful", on=review_day,
                                       reasons="第五条“统一向指定企业购买”限制竞争，违反国办发〔2018〕37号第一(一)项。")
         services.doc_update(actor=drafter, doc=doc, title=title, issuer=issuer, text=text,
                             affects_public=affects_public, market_related=market_related)
         day = _add(review_day, 1)
-        doc = services.submit_review(actor=drafter, doc=doc, on=day)
+        doc = services.review_submit(actor=drafter, doc=doc, on=day)
         review_day = _add(day, 5)
     opinion = "lawful_after_changes" if index % 3 == 0 else "lawful"
-    doc = services.review_opinion(actor=reviewer, doc=doc, opinion=opinion, on=review_day,
+    doc = services.review_opine(actor=reviewer, doc=doc, opinion=opinion, on=review_day,
                                   reasons="制定主体、权限、内容和程序符合规定。" if opinion == "lawful"
                                   else "建议删除第四条中增加相对人义务的表述后印发。")
     day = _add(review_day, 2)
     meeting = "县人民政府常务会议" if issuer.kind == "government" else f"{issuer.short_name or issuer.name}党组会议"
-    doc = services.deliberate(actor=drafter, doc=doc, on=day, meeting=meeting)
+    doc = services.doc_deliberate(actor=drafter, doc=doc, on=day, meeting=meeting)
     day = _add(day, 1)
-    doc = services.sign(actor=drafter, doc=doc, on=day, signer="主要负责人")
+    doc = services.doc_sign(actor=drafter, doc=doc, on=day, signer="主要负责人")
     day = _add(day, 1)
-    doc = services.register_doc(actor=office, doc=doc, on=day)
+    doc = services.doc_register(actor=office, doc=doc, on=day)
     day = _add(day, 2)
-    doc = services.publish(actor=office, doc=doc, published_on=day, published_in="郧西县人民政府门户网站")
+    doc = services.doc_publish(actor=office, doc=doc, published_on=day, published_in="郧西县人民政府门户网站")
     filed_on = day + datetime.timedelta(days=20 if title in LATE_FILING else 7 + index % 5)
-    filing = services.file_doc(actor=drafter, doc=doc, filed_on=filed_on, **PACKAGE)
+    filing = services.filing_create(actor=drafter, doc=doc, filed_on=filed_on, **PACKAGE)
     reviewed_on = filed_on + datetime.timedelta(days=12)
     if title == CORRECTION:
         filing = services.filing_review(actor=office, filing=filing, result="correction", on=reviewed_on,
                                         note="第四条对经营者增设的备案要求缺乏上位法依据，应予纠正。")
-        services.filing_corrected(actor=drafter, filing=filing, on=reviewed_on + datetime.timedelta(days=20),
+        services.filing_correct(actor=drafter, filing=filing, on=reviewed_on + datetime.timedelta(days=20),
                                   note="已删除相关条款并重新公布。")
     elif issuer.kind != "government":  # the county's own filing review; the city reviews the government's
         services.filing_review(actor=office, filing=filing, result="passed", on=reviewed_on)
@@ -207,8 +207,8 @@ def load(*, scale=1, stdout=None):
         doc = services.doc_create(actor=office, title=title, issuer=units["G-YX"], unit=unit,
                                   text=f"{title}（全文略）。", affects_public=False)
         day = _workday_on_or_after(D(2019, month, 10))
-        doc = services.submit_review(actor=office, doc=doc, on=day)
-        services.declare_not_normative(actor=office, doc=doc,
+        doc = services.review_submit(actor=office, doc=doc, on=day)
+        services.doc_declare_not_normative(actor=office, doc=doc,
                                        reason=reason, on=_add(day, 5))
         created += 1
 
@@ -216,12 +216,12 @@ def load(*, scale=1, stdout=None):
         campaign = services.campaign_open(actor=office, title="2019年行政规范性文件清理", opened_on=D(2019, 10, 8))
         for item in campaign.items.select_related("document"):
             outcome, reason = CLEANUP.get(item.document.title, ("keep", "符合上位法规定，继续适用"))
-            services.cleanup_mark(actor=office, item=item, outcome=outcome, reason=reason)
+            services.cleanup_item_mark(actor=office, item=item, outcome=outcome, reason=reason)
         services.campaign_approve(actor=office, campaign=campaign, on=D(2019, 11, 20))
         services.campaign_publish(actor=office, campaign=campaign, on=D(2019, 11, 29))
         amend = NormativeDocument.objects.filter(title="郧西县城区占道经营管理办法").first()
         if amend is not None and amend.status == "published":
-            services.amend(actor=office, doc=amend, valid_from=D(2019, 12, 20),
+            services.doc_amend(actor=office, doc=amend, valid_from=D(2019, 12, 20),
                            note="根据2019年清理结果修改第三条、第九条",
                            text="第一条 为了加强城区占道经营管理，维护市容环境和交通秩序，制定本办法。\n"
                                 "第二条 城区道路、广场等公共场所不得擅自占道经营。\n"

@@ -1,16 +1,17 @@
 """Forms check shape only; the rules live in services."""
-import datetime
 
 from django import forms
 
+from fazhi.core import clock
+from fazhi.core import forms as core_forms
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
-from .choices import CleanupOutcome, DocStatus, Effect, FilingStatus, Opinion
+from .choices import CleanupOutcome, FilingStatus, Opinion
 
 
 def _today():
-    return datetime.date.today()
+    return clock.today()
 
 
 class DateInput(forms.DateInput):
@@ -34,7 +35,7 @@ class IssuerField(forms.ModelChoiceField):
         return f"{'　' * obj.depth}{obj.name}"
 
 
-class DocForm(forms.Form):
+class DocForm(core_forms.Form):
     title = forms.CharField(label="文件名称", max_length=300)
     issuer = IssuerField(label="制定机关", queryset=None, help_text="以哪个行政机关的名义发布；内设机构不得作为制定机关")
     text = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 14}))
@@ -48,61 +49,38 @@ class DocForm(forms.Form):
         self.fields["issuer"].queryset = issuer_choices()
 
 
-class DocFilterForm(forms.Form):
-    q = forms.CharField(label="名称/文号", required=False)
-    status = forms.ChoiceField(label="办理状态", required=False, choices=[("", "全部")] + DocStatus.choices)
-    effect = forms.ChoiceField(label="效力", required=False, choices=[("", "全部")] + Effect.choices)
-    year = forms.IntegerField(label="年度", required=False, min_value=1990, max_value=2100)
-
-
-class PublicFilterForm(forms.Form):
-    q = forms.CharField(label="全文检索", required=False, min_length=2,
-                        error_messages={"min_length": "请输入至少两个字。"})
-    issuer = IssuerField(label="制定机关", queryset=None, required=False, empty_label="全部")
-    year = forms.IntegerField(label="年度", required=False, min_value=1990, max_value=2100)
-    effect = forms.ChoiceField(label="效力", required=False, choices=[("", "全部"), (Effect.IN_FORCE, "有效"),
-                                                                     (Effect.EXPIRED, "已失效（有效期届满）"),
-                                                                     (Effect.REPEALED, "已废止"),
-                                                                     (Effect.INVALIDATED, "已宣布失效")])
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["issuer"].queryset = OrgUnit.objects.filter(
-            kind__in=[UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP], is_active=True).order_by("path")
-
-
-class OnForm(forms.Form):
+class OnForm(core_forms.Form):
     on = date_field("日期", initial=_today)
 
 
-class SubmitReviewForm(forms.Form):
+class SubmitReviewForm(core_forms.Form):
     on = date_field("送审日期", initial=_today)
     due_on = date_field("审核期限", required=False, help_text="不少于5个、不超过15个工作日；留空按最长期限")
     comment_summary = forms.CharField(label="征求意见采纳情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(core_forms.Form):
     opinion = forms.ChoiceField(label="审核意见", choices=[("", "请选择")] + Opinion.choices)
     reasons = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 5}))
     on = date_field("出具意见日期", initial=_today)
 
 
-class ReasonOnForm(forms.Form):
+class ReasonOnForm(core_forms.Form):
     on = date_field("日期", initial=_today)
     reason = forms.CharField(label="理由", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DeliberateForm(forms.Form):
+class DeliberateForm(core_forms.Form):
     on = date_field("审议日期", initial=_today)
     meeting = forms.CharField(label="审议会议", max_length=200, help_text="如：县政府第12次常务会议")
 
 
-class SignForm(forms.Form):
+class SignForm(core_forms.Form):
     on = date_field("签发日期", initial=_today)
     signer = forms.CharField(label="签发人", max_length=50)
 
 
-class PublishForm(forms.Form):
+class PublishForm(core_forms.Form):
     published_on = date_field("公布日期", initial=_today)
     published_in = forms.CharField(label="公布载体", max_length=200, initial="县人民政府门户网站")
     effective_from = date_field("施行日期", required=False, help_text="留空则自公布之日起施行")
@@ -110,14 +88,14 @@ class PublishForm(forms.Form):
                                      help_text="留空按规定：一般5年，暂行、试行2年")
 
 
-class AmendForm(forms.Form):
+class AmendForm(core_forms.Form):
     text = forms.CharField(label="修改后全文", widget=forms.Textarea(attrs={"rows": 14}))
     valid_from = date_field("修改后文本施行日期")
     note = forms.CharField(label="修改说明", max_length=500)
     amendment_number = forms.CharField(label="修改决定文号", max_length=60, required=False)
 
 
-class PackageForm(forms.Form):
+class PackageForm(core_forms.Form):
     has_cover_letter = forms.BooleanField(label="备案报告", required=False)
     has_text = forms.BooleanField(label="正式文本（纸质和电子文本）", required=False)
     has_explanation = forms.BooleanField(label="起草说明", required=False)
@@ -131,7 +109,7 @@ class FileForm(PackageForm):
     field_order = ["filed_on"]
 
 
-class FilingReviewForm(forms.Form):
+class FilingReviewForm(core_forms.Form):
     result = forms.ChoiceField(label="审查结果", choices=[(FilingStatus.PASSED, "审查通过"),
                                                       (FilingStatus.CORRECTION, "责令纠正")])
     on = date_field("审查日期", initial=_today)
@@ -139,22 +117,22 @@ class FilingReviewForm(forms.Form):
     correction_due = date_field("纠正期限", required=False, help_text="留空按规定：30日")
 
 
-class CorrectedForm(forms.Form):
+class CorrectedForm(core_forms.Form):
     on = date_field("纠正日期", initial=_today)
     note = forms.CharField(label="纠正情况", required=False, max_length=500)
 
 
-class CampaignForm(forms.Form):
+class CampaignForm(core_forms.Form):
     title = forms.CharField(label="清理名称", max_length=200, initial=f"{_today().year}年规范性文件清理")
     opened_on = date_field("启动日期", initial=_today)
 
 
-class MarkForm(forms.Form):
+class MarkForm(core_forms.Form):
     outcome = forms.ChoiceField(label="清理意见", choices=CleanupOutcome.choices)
     reason = forms.CharField(label="理由", max_length=500)
 
 
-class PrefixForm(forms.Form):
+class PrefixForm(core_forms.Form):
     unit = IssuerField(label="制定机关", queryset=None)
     prefix = forms.CharField(label="文号前缀", max_length=30, help_text="如：郧西市监规")
 

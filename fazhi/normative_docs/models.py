@@ -4,12 +4,13 @@
 dates it was in force. Whether a document is in force on a day is computed from its dates
 (``NormativeDocumentQuerySet.in_force_on``): a document lapses by itself on its validity end date.
 """
-import datetime
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from fazhi.core import clock
 
 from .choices import (
     CampaignStatus,
@@ -103,6 +104,13 @@ class NormativeDocument(models.Model):
     objects = NormativeDocumentQuerySet.as_manager()
 
     scope_owner = "unit"
+    status_tags = {DocStatus.DRAFT: "blue", DocStatus.COMMENTING: "orange", DocStatus.REVIEWING: "orange",
+                   DocStatus.DELIBERATED: "blue", DocStatus.SIGNED: "blue", DocStatus.REGISTERED: "blue",
+                   DocStatus.PUBLISHED: "green", DocStatus.REPEALED: "red", DocStatus.INVALIDATED: "grey",
+                   DocStatus.NOT_NORMATIVE: "grey"}
+    # the document's effect today (``{% status_tag doc "effect" %}``)
+    effect_tags = {Effect.PENDING: "blue", Effect.NOT_YET: "blue", Effect.IN_FORCE: "green", Effect.EXPIRED: "grey",
+                   Effect.REPEALED: "red", Effect.INVALIDATED: "grey", Effect.NOT_NORMATIVE: "grey"}
 
     class Meta:
         verbose_name = "行政规范性文件"
@@ -142,7 +150,23 @@ class NormativeDocument(models.Model):
         return Effect.IN_FORCE
 
     def effect_label(self, day=None):
-        return Effect(self.effect_on(day or datetime.date.today())).label
+        return Effect(self.effect_on(day or clock.today())).label
+
+    @property
+    def effect(self):
+        """What the document is today (``Effect``)."""
+        return self.effect_on(clock.today())
+
+    def get_effect_display(self):
+        return Effect(self.effect).label
+
+    @property
+    def in_force_today(self):
+        return self.effect == Effect.IN_FORCE
+
+    @property
+    def expired_today(self):
+        return self.effect == Effect.EXPIRED
 
     def version_on(self, day):
         for v in self.versions.all():
@@ -205,6 +229,7 @@ class LegalityReview(models.Model):
 
     # the review body sees and answers its reviews (the drafting unit sees them on the document's page)
     scope_owner = "review_unit"
+    opinion_tags = {Opinion.LAWFUL: "green", Opinion.LAWFUL_AFTER_CHANGES: "green", Opinion.UNLAWFUL: "red"}
 
     class Meta:
         verbose_name = "合法性审核"
@@ -238,6 +263,8 @@ class Filing(models.Model):
     corrected_on = models.DateField("纠正日期", null=True, blank=True)
 
     scope_owner = "document__unit"
+    status_tags = {FilingStatus.INCOMPLETE: "orange", FilingStatus.SUBMITTED: "blue", FilingStatus.PASSED: "green",
+                   FilingStatus.CORRECTION: "red", FilingStatus.CORRECTED: "green"}
 
     PACKAGE = ["has_cover_letter", "has_text", "has_explanation", "has_legal_basis", "has_publication_proof"]
 
@@ -269,6 +296,7 @@ class CleanupCampaign(models.Model):
     unit = models.ForeignKey("orgs.OrgUnit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
 
     scope_owner = "unit"
+    status_tags = {CampaignStatus.OPEN: "blue", CampaignStatus.APPROVED: "orange", CampaignStatus.PUBLISHED: "green"}
 
     class Meta:
         verbose_name = "规范性文件清理"
@@ -287,6 +315,8 @@ class CleanupItem(models.Model):
     reason = models.CharField("理由", max_length=500, blank=True)
 
     scope_owner = "document__unit"
+    outcome_tags = {CleanupOutcome.KEEP: "green", CleanupOutcome.AMEND: "blue", CleanupOutcome.REPEAL: "red",
+                    CleanupOutcome.INVALIDATE: "grey"}
 
     class Meta:
         verbose_name = "清理意见"

@@ -5,7 +5,7 @@ from .models import NormativeDocument
 
 
 def entries():
-    from .services import search_fields
+    from .selectors import search_fields
 
     for doc in NormativeDocument.objects.select_related("issuer", "unit").prefetch_related("versions"):
         yield doc, search_fields(doc)

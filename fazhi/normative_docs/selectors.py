@@ -3,44 +3,39 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 
-from fazhi.core.errors import NotFound
+from fazhi.core import clock, workdays
+from fazhi.core.errors import CalendarMissing, NotFound
+from fazhi.core.rules import get_setting
 from fazhi.orgs import scope
+from fazhi.orgs.choices import UnitKind
+from fazhi.orgs.models import OrgUnit
 
-from .choices import DocStatus, Effect
-from .models import CleanupCampaign, CleanupItem, DocumentVersion, Filing, LegalityReview, NormativeDocument
+from .choices import CampaignStatus, DocStatus, Effect, FilingStatus
+from .models import (
+    CleanupCampaign,
+    CleanupItem,
+    DocumentVersion,
+    Filing,
+    IssuerPrefix,
+    LegalityReview,
+    NormativeDocument,
+)
 from .permissions import DocPerm
 
-SORTS = {"title", "-title", "number", "-number", "published_on", "-published_on", "status", "-status",
-         "valid_until", "-valid_until", "issuer", "-issuer"}
+SEARCH_SOURCE = "normative_docs.document"
 
-
-def _sort(qs, sort, default):
-    if sort in SORTS:
-        field = sort.replace("issuer", "issuer__name")
-        return qs.order_by(field, "-id")
-    return qs.order_by(*default)
-
-
-def doc_list(*, user, filters=None):
-    f = filters or {}
+def doc_list(*, user):
+    """The documents ``user`` may see, with ``overdue`` (published, past its validity end) for the row mark;
+    ``filters.DocFilter`` narrows and sorts them."""
     qs = scope.visible(user, NormativeDocument.objects.all(), perm=DocPerm.VIEW)
-    qs = qs.select_related("issuer", "unit")
-    if f.get("q"):
-        qs = qs.filter(Q(title__contains=f["q"]) | Q(number__contains=f["q"]))
-    if f.get("status"):
-        qs = qs.filter(status=f["status"])
-    if f.get("issuer"):
-        qs = qs.filter(issuer_id=f["issuer"])
-    if f.get("year"):
-        qs = qs.filter(Q(published_on__year=f["year"]) | Q(published_on__isnull=True, created_at__year=f["year"]))
-    if f.get("effect"):
-        qs = _effect_filter(qs, f["effect"], datetime.date.today())
-    return _sort(qs, f.get("sort"), ["-published_on", "-id"])
+    overdue = Case(When(status=DocStatus.PUBLISHED, valid_until__lt=clock.today(), then=Value(True)),
+                   default=Value(False), output_field=BooleanField())
+    return qs.select_related("issuer", "unit").annotate(overdue=overdue).order_by("-published_on", "-id")
 
 
-def _effect_filter(qs, effect, day):
+def effect_filter(qs, effect, day):
     if effect == Effect.IN_FORCE:
         return qs.in_force_on(day)
     if effect == Effect.EXPIRED:
@@ -54,14 +49,10 @@ def _effect_filter(qs, effect, day):
     return qs
 
 
-def doc_get(*, user, pk, for_change=False):
-    qs = NormativeDocument.objects.select_related("issuer", "unit", "created_by").prefetch_related(
+def doc_records():
+    """Documents with what their page shows (scope is applied by ``DocumentPolicy.get``)."""
+    return NormativeDocument.objects.select_related("issuer", "unit", "created_by").prefetch_related(
         "versions", Prefetch("reviews", queryset=LegalityReview.objects.select_related("reviewer", "submitted_by")))
-    qs = (scope.changeable if for_change else scope.visible)(user, qs, perm=DocPerm.VIEW)
-    doc = qs.filter(pk=pk).first()
-    if doc is None:
-        raise NotFound()
-    return doc
 
 
 def review_get(*, user, pk):
@@ -83,28 +74,28 @@ def doc_filing(doc):
 
 
 def review_queue(*, user):
+    """Reviews waiting for an opinion in ``user``'s review scope, with ``overdue`` for the row mark."""
     qs = scope.visible(user, LegalityReview.objects.filter(opinion="", opinion_on__isnull=True,
                                                            document__status=DocStatus.REVIEWING), perm=DocPerm.REVIEW)
-    return qs.select_related("document", "document__issuer").order_by("due_on")
+    overdue = Case(When(due_on__lt=clock.today(), then=Value(True)), default=Value(False), output_field=BooleanField())
+    return (qs.select_related("document", "document__issuer", "review_unit").annotate(overdue=overdue)
+            .order_by("due_on", "id"))
 
 
-def filing_list(*, user, filters=None):
-    f = filters or {}
+def filing_list(*, user):
+    """Filings ``user`` may see, with ``overdue`` (a correction past its deadline) for the row mark."""
     qs = scope.visible(user, Filing.objects.all(), perm=DocPerm.VIEW).select_related("document", "document__issuer")
-    if f.get("status"):
-        qs = qs.filter(status=f["status"])
-    return qs.order_by("-filed_on", "-id")
+    overdue = Case(When(status=FilingStatus.CORRECTION, correction_due__lt=clock.today(), then=Value(True)),
+                   default=Value(False), output_field=BooleanField())
+    return qs.annotate(overdue=overdue).order_by("-filed_on", "-id")
 
 
 def campaign_list(*, user):
     return scope.visible(user, CleanupCampaign.objects.all(), perm=DocPerm.VIEW).select_related("unit")
 
 
-def campaign_get(*, user, pk):
-    campaign = scope.visible(user, CleanupCampaign.objects.all(), perm=DocPerm.VIEW).filter(pk=pk).first()
-    if campaign is None:
-        raise NotFound()
-    return campaign
+def prefix_list(*, user):
+    return scope.visible(user, IssuerPrefix.objects.select_related("unit"), perm=DocPerm.VIEW).order_by("unit__path")
 
 
 def campaign_items(*, user, campaign):
@@ -124,19 +115,73 @@ def doc_history(*, user, doc):
                                                     object_id=str(doc.pk))[:50]
 
 
+# Rule helpers (read-only: the dates and bodies the services apply) ---------------------------------
+
+def search_fields(doc):
+    """What the shared search indexes for ``doc``: public once issued (with its status shown on the page)."""
+    versions = sorted(doc.versions.all(), key=lambda v: v.version_no)
+    text = "\n".join(filter(None, [doc.number, doc.issuer.name, versions[-1].text if versions else ""]))
+    return dict(title=doc.title, text=text, unit=doc.unit, public=doc.is_issued,
+                url=doc.get_public_url() if doc.is_issued else doc.get_absolute_url())
+
+
+def comment_min_end(doc, start):
+    """The earliest day a public comment opened on ``start`` may close (RULES.md §4.2)."""
+    if doc.market_related:
+        return start + datetime.timedelta(days=get_setting("normative_docs.comment_days_market"))
+    return workdays.add_working_days(start, get_setting("normative_docs.comment_workdays"))
+
+
+def review_body(issuer):
+    """Who reviews (RULES.md §4.2): the county government's documents go to its review body (司法局), a
+    department's or township's to its own legal staff (the issuer itself)."""
+    if issuer.kind == UnitKind.GOVERNMENT:
+        suffix = get_setting("normative_docs.review_body")
+        body = OrgUnit.objects.filter(path__startswith=issuer.path, name__endswith=suffix, is_active=True,
+                                      kind=UnitKind.DEPARTMENT).order_by("depth", "pk").first()
+        if body is not None:
+            return body
+    return issuer
+
+
+def prefix_for(issuer):
+    row = IssuerPrefix.objects.filter(unit=issuer).first()
+    if row:
+        return row.prefix
+    if issuer.kind == UnitKind.GOVERNMENT:
+        return get_setting("normative_docs.gov_prefix")
+    return f"{issuer.short_name or issuer.name}规"
+
+
+def validity_years(title):
+    if "暂行" in title or "试行" in title:
+        return get_setting("normative_docs.valid_years_provisional")
+    return get_setting("normative_docs.valid_years")
+
+
+def filing_body(issuer):
+    """Where a document is filed (RULES.md §4.4): the county government's to the city, the others to the county."""
+    if issuer.kind == UnitKind.GOVERNMENT:
+        return get_setting("normative_docs.city_government")
+    gov = OrgUnit.objects.filter(pk__in=issuer.ancestor_ids(), kind=UnitKind.GOVERNMENT).first()
+    return gov.name if gov else "县人民政府"
+
+
+def filing_due(published_on):
+    days = get_setting("normative_docs.filing_days")
+    try:
+        return workdays.add_calendar_days(published_on, days)
+    except CalendarMissing:
+        # without the holiday data we cannot roll forward: keep the earlier (stricter) calendar-day deadline
+        return published_on + datetime.timedelta(days=days)
+
+
 # Public library ---------------------------------------------------------------------------------
 
-def public_list(*, filters=None):
-    """Every published document (any outcome: a repealed or lapsed one still shows, with its status)."""
-    f = filters or {}
-    qs = NormativeDocument.objects.issued().select_related("issuer")
-    if f.get("issuer"):
-        qs = qs.filter(issuer_id=f["issuer"])
-    if f.get("year"):
-        qs = qs.filter(published_on__year=f["year"])
-    if f.get("effect"):
-        qs = _effect_filter(qs, f["effect"], datetime.date.today())
-    return qs.order_by("-published_on", "-number_seq", "-id")
+def public_list():
+    """Every published document (any outcome: a repealed or lapsed one still shows, with its status);
+    ``filters.PublicDocFilter`` narrows them."""
+    return NormativeDocument.objects.issued().select_related("issuer").order_by("-published_on", "-number_seq", "-id")
 
 
 def public_get(*, pk):
@@ -149,7 +194,7 @@ def public_get(*, pk):
 
 
 def public_campaigns():
-    return CleanupCampaign.objects.filter(status="published").order_by("-published_on")
+    return CleanupCampaign.objects.filter(status=CampaignStatus.PUBLISHED).order_by("-published_on")
 
 
 def public_campaign_get(*, pk):

@@ -3,13 +3,13 @@ import datetime
 
 from django.db import transaction
 
-from fazhi.core import audit, search, workdays
+from fazhi.core import audit, clock, search, workdays
 from fazhi.core.audit_events import register
-from fazhi.core.errors import CalendarMissing, DomainError
+from fazhi.core.errors import DomainError
 from fazhi.core.numbering import next_number
 from fazhi.core.rules import get_setting
+from fazhi.core.text import compare_key
 from fazhi.orgs import scope
-from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
 from .choices import CampaignStatus, CleanupOutcome, DocStatus, FilingStatus, Opinion
@@ -24,7 +24,25 @@ from .models import (
     add_years,
 )
 from .permissions import DocPerm
-from .workflows import document_workflow
+from .policies import (
+    CampaignPolicy,
+    CleanupItemPolicy,
+    DocumentPolicy,
+    FilingPolicy,
+    PrefixPolicy,
+    ReviewPolicy,
+)
+from .selectors import (
+    SEARCH_SOURCE,
+    comment_min_end,
+    filing_body,
+    filing_due,
+    prefix_for,
+    review_body,
+    search_fields,
+    validity_years,
+)
+from .workflows import GUOBAN_37, GUOBAN_115, GUOFA_33, document_workflow
 
 register(300, "normative_docs.created", "起草规范性文件")
 register(301, "normative_docs.updated", "修改规范性文件草案")
@@ -51,27 +69,17 @@ register(333, "normative_docs.cleanup_published", "公布清理结果")
 register(340, "normative_docs.prefix_set", "设置文号前缀")
 register(350, "normative_docs.imported", "导入规范性文件台账")
 
-SEARCH_SOURCE = "normative_docs.document"
-EDITABLE = {DocStatus.DRAFT, DocStatus.COMMENTING, DocStatus.REVIEWING}
 FIELDS = ["title", "issuer", "affects_public", "market_related", "status", "number", "published_on",
           "valid_until"]
 
 
 def _today():
-    return datetime.date.today()
+    return clock.today()
 
 
 # Search ------------------------------------------------------------------------------------------
 
-def search_fields(doc):
-    """What the shared search indexes for ``doc``: public once issued (with its status shown on the page)."""
-    versions = sorted(doc.versions.all(), key=lambda v: v.version_no)
-    text = "\n".join(filter(None, [doc.number, doc.issuer.name, versions[-1].text if versions else ""]))
-    return dict(title=doc.title, text=text, unit=doc.unit, public=doc.is_issued,
-                url=doc.get_public_url() if doc.is_issued else doc.get_absolute_url())
-
-
-def reindex(doc):
+def doc_reindex(doc):
     search.index(doc, source=SEARCH_SOURCE, **search_fields(doc))
 
 
@@ -82,7 +90,7 @@ def _check_issuer(issuer):
         raise DomainError("请选择制定机关。", field="issuer")
     if not issuer.is_organ:
         raise DomainError(f"“{issuer}”是内设机构（或非行政机关），不得以其名义发布规范性文件"
-                          "（RULES.md §4.1，国办发〔2018〕37号）。", field="issuer")
+                          f"（{GUOBAN_37}第一部分第（一）项）。", field="issuer")
 
 
 def _check_text(title, text):
@@ -94,6 +102,7 @@ def _check_text(title, text):
 
 def doc_create(*, actor, title, issuer, text, unit=None, affects_public=True, market_related=False,
                drafting_explanation="", legal_basis=""):
+    DocumentPolicy().check(actor, "create")
     _check_issuer(issuer)
     _check_text(title, text)
     unit = unit or actor.unit
@@ -107,7 +116,7 @@ def doc_create(*, actor, title, issuer, text, unit=None, affects_public=True, ma
                                        drafting_explanation=drafting_explanation)
         audit.record(actor=actor, event="normative_docs.created", obj=doc,
                      changes=audit.diff({}, audit.snapshot(doc, FIELDS)))
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
@@ -117,10 +126,7 @@ def doc_update(*, actor, doc, title, issuer, text, affects_public, market_relate
     _check_text(title, text)
     with transaction.atomic():
         doc = NormativeDocument.objects.select_for_update().get(pk=doc.pk)
-        if not scope.can_change(actor, doc, perm=DocPerm.DRAFT):
-            raise DomainError("该文件不在您可以办理的范围内。")
-        if doc.status not in EDITABLE:
-            raise DomainError("文件已进入审议、签发或公布环节，不能直接修改；已公布的文件只能通过修改决定修改。")
+        DocumentPolicy().check(actor, "edit", doc)
         before = audit.snapshot(doc, FIELDS)
         version = doc.versions.order_by("-version_no").first()
         old_text = version.text
@@ -133,18 +139,11 @@ def doc_update(*, actor, doc, title, issuer, text, affects_public, market_relate
         if old_text != text:
             changes["text"] = [len(old_text), len(text)]
         audit.record(actor=actor, event="normative_docs.updated", obj=doc, changes=changes)
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
-def comment_min_end(doc, start):
-    """The earliest day a public comment opened on ``start`` may close (RULES.md §4.2)."""
-    if doc.market_related:
-        return start + datetime.timedelta(days=get_setting("normative_docs.comment_days_market"))
-    return workdays.add_working_days(start, get_setting("normative_docs.comment_workdays"))
-
-
-def start_comment(*, actor, doc, on=None):
+def comment_open(*, actor, doc, on=None):
     on = on or _today()
 
     def effect(d):
@@ -155,7 +154,7 @@ def start_comment(*, actor, doc, on=None):
                                    changes={"comment_started_on": [None, str(on)]})
 
 
-def submit_review(*, actor, doc, on=None, due_on=None, comment_summary=""):
+def review_submit(*, actor, doc, on=None, due_on=None, comment_summary=""):
     """Send to legality review, with the time allowed (at least 5, at most 15 working days: RULES.md §4.2)."""
     on = on or _today()
     lo, hi = get_setting("normative_docs.review_min_workdays"), get_setting("normative_docs.review_max_workdays")
@@ -163,15 +162,16 @@ def submit_review(*, actor, doc, on=None, due_on=None, comment_summary=""):
     due_on = due_on or latest
     if due_on < earliest:
         raise DomainError(f"合法性审核时间一般不少于{lo}个工作日，审核期限不得早于{earliest:%Y-%m-%d}"
-                          "（RULES.md §4.2）。", field="due_on")
+                          f"（{GUOBAN_115}第（五）项）。", field="due_on")
     if due_on > latest:
         raise DomainError(f"合法性审核时间最长不超过{hi}个工作日，审核期限不得晚于{latest:%Y-%m-%d}"
-                          "（RULES.md §4.2）。", field="due_on")
+                          f"（{GUOBAN_115}第（五）项）。", field="due_on")
 
     def effect(d):
         if d.status == DocStatus.COMMENTING:
             if on < d.comment_min_end:
-                raise DomainError(f"征求意见期未满，最早于{d.comment_min_end:%Y-%m-%d}结束（RULES.md §4.2）。",
+                raise DomainError(f"征求意见期未满，最早于{d.comment_min_end:%Y-%m-%d}结束"
+                                  f"（{GUOBAN_37}第二部分第（五）项）。",
                                   field="on")
             d.comment_closed_on = on
             d.comment_summary = comment_summary
@@ -182,22 +182,8 @@ def submit_review(*, actor, doc, on=None, due_on=None, comment_summary=""):
                                    changes={"review_due_on": [None, str(due_on)]})
 
 
-def review_body(issuer):
-    """Who reviews (RULES.md §4.2): the county government's documents go to its review body (司法局), a
-    department's or township's to its own legal staff (the issuer itself)."""
-    if issuer.kind == UnitKind.GOVERNMENT:
-        suffix = get_setting("normative_docs.review_body")
-        body = OrgUnit.objects.filter(path__startswith=issuer.path, name__endswith=suffix, is_active=True,
-                                      kind=UnitKind.DEPARTMENT).order_by("depth", "pk").first()
-        if body is not None:
-            return body
-    return issuer
-
-
-def review_opinion(*, actor, doc, opinion, reasons, on=None):
+def review_opine(*, actor, doc, opinion, reasons, on=None):
     """The review body's written opinion; 不合法 sends the document back to drafting."""
-    from .workflows import may_opine
-
     on = on or _today()
     if opinion not in Opinion.values:
         raise DomainError("请选择审核意见。", field="opinion")
@@ -208,9 +194,7 @@ def review_opinion(*, actor, doc, opinion, reasons, on=None):
         review = doc.reviews.select_related("document").order_by("-id").first()
         if review is None:
             raise DomainError("没有待出具意见的合法性审核。")
-        refusal = may_opine(actor, review)
-        if refusal:
-            raise DomainError(f"{refusal}（RULES.md §4.2 合法性审核）", code="transition_refused")
+        ReviewPolicy().check(actor, "opine", review, on=on)
         if on < review.submitted_on:
             raise DomainError("出具意见日期不能早于送审日期。", field="on")
         review.opinion, review.reasons, review.opinion_on, review.reviewer = opinion, reasons, on, actor
@@ -225,7 +209,7 @@ def review_opinion(*, actor, doc, opinion, reasons, on=None):
     return doc
 
 
-def declare_not_normative(*, actor, doc, reason, on=None):
+def doc_declare_not_normative(*, actor, doc, reason, on=None):
     on = on or _today()
 
     def effect(d):
@@ -236,11 +220,11 @@ def declare_not_normative(*, actor, doc, reason, on=None):
 
     doc = document_workflow.apply(actor=actor, obj=doc, action="declare_not_normative", reason=reason, effect=effect)
     with transaction.atomic():
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
-def deliberate(*, actor, doc, on, meeting):
+def doc_deliberate(*, actor, doc, on, meeting):
     if not (meeting or "").strip():
         raise DomainError("请填写审议会议，如：县政府第X次常务会议。", field="meeting")
 
@@ -254,7 +238,7 @@ def deliberate(*, actor, doc, on, meeting):
                                    changes={"meeting": [None, meeting], "deliberated_on": [None, str(on)]})
 
 
-def sign(*, actor, doc, on, signer):
+def doc_sign(*, actor, doc, on, signer):
     if not (signer or "").strip():
         raise DomainError("请填写签发人（主要负责人）。", field="signer")
 
@@ -269,21 +253,13 @@ def sign(*, actor, doc, on, signer):
 
 # Numbering and publication -----------------------------------------------------------------------
 
-def prefix_for(issuer):
-    row = IssuerPrefix.objects.filter(unit=issuer).first()
-    if row:
-        return row.prefix
-    if issuer.kind == UnitKind.GOVERNMENT:
-        return get_setting("normative_docs.gov_prefix")
-    return f"{issuer.short_name or issuer.name}规"
-
-
 def prefix_set(*, actor, unit, prefix):
     prefix = (prefix or "").strip()
     if not prefix or any(c in prefix for c in "〔〕[]（）() "):
         raise DomainError("文号前缀不能为空，也不能含括号或空格，如：郧西市监规。", field="prefix")
     if not unit.is_organ:
         raise DomainError("内设机构不是制定机关，不设文号前缀。", field="unit")
+    PrefixPolicy().check(actor, "set")
     with transaction.atomic():
         old = prefix_for(unit)
         row, _ = IssuerPrefix.objects.update_or_create(unit=unit, defaults={"prefix": prefix})
@@ -291,7 +267,7 @@ def prefix_set(*, actor, unit, prefix):
     return row
 
 
-def register_doc(*, actor, doc, on=None):
+def doc_register(*, actor, doc, on=None):
     """统一登记、统一编号: the number comes from the shared sequence, once, inside this transaction."""
     on = on or _today()
     with transaction.atomic():
@@ -307,17 +283,11 @@ def register_doc(*, actor, doc, on=None):
             changes["number"] = [None, text]
 
         doc = document_workflow.apply(actor=actor, obj=doc, action="register", effect=effect, changes=changes)
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
-def validity_years(title):
-    if "暂行" in title or "试行" in title:
-        return get_setting("normative_docs.valid_years_provisional")
-    return get_setting("normative_docs.valid_years")
-
-
-def publish(*, actor, doc, published_on, published_in, effective_from=None, valid_years=None):
+def doc_publish(*, actor, doc, published_on, published_in, effective_from=None, valid_years=None):
     """统一公布: only now is the document in force (from ``effective_from``), for its validity period."""
     if not published_on:
         raise DomainError("请填写公布日期。", field="published_on")
@@ -333,7 +303,7 @@ def publish(*, actor, doc, published_on, published_in, effective_from=None, vali
             years = valid_years or validity_years(d.title)
             limit = validity_years(d.title)
             if years > limit:
-                raise DomainError(f"有效期不得超过{limit}年（RULES.md §4.5）。", field="valid_years")
+                raise DomainError(f"有效期不得超过{limit}年（{GUOFA_33}第十一项：规范性文件有效期制度）。", field="valid_years")
             d.published_on, d.published_in, d.effective_from = published_on, published_in.strip(), effective_from
             d.valid_years = years
             d.valid_until = add_years(effective_from, years) - datetime.timedelta(days=1)
@@ -343,11 +313,11 @@ def publish(*, actor, doc, published_on, published_in, effective_from=None, vali
 
         doc = document_workflow.apply(actor=actor, obj=doc, action="publish", effect=effect,
                                       changes={"published_on": [None, str(published_on)]})
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
-def repeal(*, actor, doc, on, reason):
+def doc_repeal(*, actor, doc, on, reason):
     with transaction.atomic():
         def effect(d):
             if on < d.published_on:
@@ -357,11 +327,11 @@ def repeal(*, actor, doc, on, reason):
                 valid_to=on - datetime.timedelta(days=1))
 
         doc = document_workflow.apply(actor=actor, obj=doc, action="repeal", reason=reason, effect=effect)
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
-def amend(*, actor, doc, text, valid_from, note, amendment_number=""):
+def doc_amend(*, actor, doc, text, valid_from, note, amendment_number=""):
     """A published document changes only by an amendment: a new version from ``valid_from``; history is kept."""
     if not (text or "").strip():
         raise DomainError("请填写修改后的全文。", field="text")
@@ -371,9 +341,8 @@ def amend(*, actor, doc, text, valid_from, note, amendment_number=""):
         raise DomainError("请填写修改后文本的施行日期。", field="valid_from")
     with transaction.atomic():
         doc = NormativeDocument.objects.select_for_update().get(pk=doc.pk)
-        if not (actor.has_perm(DocPerm.MANAGE) and scope.can_change(actor, doc, perm=DocPerm.VIEW)):
-            raise DomainError("您没有修改该文件的权限。")
-        if doc.status != DocStatus.PUBLISHED or doc.effect_on(valid_from) not in ("in_force", "not_yet"):
+        DocumentPolicy().check(actor, "amend", doc)
+        if doc.effect_on(valid_from) not in ("in_force", "not_yet"):
             raise DomainError("只有在施行日期当天仍然有效的已公布文件才能修改。", field="valid_from")
         current = doc.versions.order_by("-version_no").first()
         if valid_from <= current.valid_from:
@@ -388,42 +357,20 @@ def amend(*, actor, doc, text, valid_from, note, amendment_number=""):
         audit.record(actor=actor, event="normative_docs.amended", obj=doc,
                      changes={"version": [current.version_no, new.version_no], "valid_from": [None, str(valid_from)],
                               "note": [None, note]})
-        reindex(doc)
+        doc_reindex(doc)
     return doc
 
 
 # Filing (报备) -----------------------------------------------------------------------------------
 
-def filing_body(issuer):
-    """Where a document is filed (RULES.md §4.4): the county government's to the city, the others to the county."""
-    if issuer.kind == UnitKind.GOVERNMENT:
-        return get_setting("normative_docs.city_government")
-    gov = OrgUnit.objects.filter(pk__in=issuer.ancestor_ids(), kind=UnitKind.GOVERNMENT).first()
-    return gov.name if gov else "县人民政府"
-
-
-def filing_due(published_on):
-    days = get_setting("normative_docs.filing_days")
-    try:
-        return workdays.add_calendar_days(published_on, days)
-    except CalendarMissing:
-        # without the holiday data we cannot roll forward: keep the earlier (stricter) calendar-day deadline
-        return published_on + datetime.timedelta(days=days)
-
-
 def _package(values):
     return {f: bool(values.get(f)) for f in Filing.PACKAGE}
 
 
-def file_doc(*, actor, doc, filed_on, **package):
+def filing_create(*, actor, doc, filed_on, **package):
     with transaction.atomic():
         doc = NormativeDocument.objects.select_for_update().get(pk=doc.pk)
-        if not (actor.has_perm(DocPerm.DRAFT) and scope.can_change(actor, doc, perm=DocPerm.VIEW)):
-            raise DomainError("您没有报备该文件的权限。")
-        if not doc.is_issued:
-            raise DomainError("文件公布后才能报备。")
-        if Filing.objects.filter(document=doc).exists():
-            raise DomainError("该文件已报备。")
+        DocumentPolicy().check(actor, "file", doc)
         if filed_on < doc.published_on:
             raise DomainError("报备日期不能早于公布日期。", field="filed_on")
         flags = _package(package)
@@ -439,10 +386,7 @@ def file_doc(*, actor, doc, filed_on, **package):
 def filing_complete(*, actor, filing, **package):
     with transaction.atomic():
         filing = Filing.objects.select_for_update().select_related("document").get(pk=filing.pk)
-        if not (actor.has_perm(DocPerm.DRAFT) and scope.can_change(actor, filing.document, perm=DocPerm.VIEW)):
-            raise DomainError("您没有补充报备材料的权限。")
-        if filing.status != FilingStatus.INCOMPLETE:
-            raise DomainError("报备材料已齐全。")
+        FilingPolicy().check(actor, "complete", filing)
         for f, value in _package(package).items():
             setattr(filing, f, getattr(filing, f) or value)
         if not filing.missing:
@@ -459,13 +403,7 @@ def filing_review(*, actor, filing, result, on, note="", correction_due=None):
         raise DomainError("请选择审查结果。", field="result")
     with transaction.atomic():
         filing = Filing.objects.select_for_update().select_related("document").get(pk=filing.pk)
-        if not actor.has_perm(DocPerm.MANAGE):
-            raise DomainError("您没有备案审查的权限。")
-        if filing.status == FilingStatus.INCOMPLETE:
-            raise DomainError(f"报备材料不齐全（缺少：{'、'.join(filing.missing)}），补齐后才能审查"
-                              "（RULES.md §4.4）。", field="result")
-        if filing.status != FilingStatus.SUBMITTED:
-            raise DomainError("该报备已审查。", field="result")
+        FilingPolicy().check(actor, "review", filing, field="result")
         if on < filing.filed_on:
             raise DomainError("审查日期不能早于报备日期。", field="on")
         if result == FilingStatus.CORRECTION:
@@ -483,13 +421,10 @@ def filing_review(*, actor, filing, result, on, note="", correction_due=None):
     return filing
 
 
-def filing_corrected(*, actor, filing, on, note=""):
+def filing_correct(*, actor, filing, on, note=""):
     with transaction.atomic():
         filing = Filing.objects.select_for_update().select_related("document").get(pk=filing.pk)
-        if not (actor.has_perm(DocPerm.DRAFT) and scope.can_change(actor, filing.document, perm=DocPerm.VIEW)):
-            raise DomainError("您没有办理纠正的权限。")
-        if filing.status != FilingStatus.CORRECTION:
-            raise DomainError("该报备没有待纠正的问题。")
+        FilingPolicy().check(actor, "correct", filing)
         if on < filing.reviewed_on:
             raise DomainError("纠正日期不能早于审查日期。", field="on")
         filing.status, filing.corrected_on = FilingStatus.CORRECTED, on
@@ -504,8 +439,7 @@ def filing_corrected(*, actor, filing, on, note=""):
 # Cleanup (清理) ----------------------------------------------------------------------------------
 
 def campaign_open(*, actor, title, opened_on):
-    if not actor.has_perm(DocPerm.MANAGE):
-        raise DomainError("只有法治办可以启动清理。")
+    CampaignPolicy().check(actor, "create")
     if not (title or "").strip():
         raise DomainError("请填写清理名称。", field="title")
     with transaction.atomic():
@@ -517,17 +451,14 @@ def campaign_open(*, actor, title, opened_on):
     return campaign
 
 
-def cleanup_mark(*, actor, item, outcome, reason):
+def cleanup_item_mark(*, actor, item, outcome, reason):
     if outcome not in CleanupOutcome.values:
         raise DomainError("请选择清理意见。", field="outcome")
     if not (reason or "").strip():
         raise DomainError("请填写清理理由。", field="reason")
     with transaction.atomic():
         item = CleanupItem.objects.select_for_update().select_related("campaign", "document").get(pk=item.pk)
-        if item.campaign.status != CampaignStatus.OPEN:
-            raise DomainError("清理结果已审定，不能再修改清理意见。")
-        if not (actor.has_perm(DocPerm.DRAFT) and scope.can_change(actor, item.document, perm=DocPerm.VIEW)):
-            raise DomainError("只能对本单位的文件提出清理意见。")
+        CleanupItemPolicy().check(actor, "mark", item)
         old = item.outcome
         item.outcome, item.reason = outcome, reason.strip()
         item.save()
@@ -539,10 +470,7 @@ def cleanup_mark(*, actor, item, outcome, reason):
 def campaign_approve(*, actor, campaign, on):
     with transaction.atomic():
         campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
-        if not actor.has_perm(DocPerm.MANAGE):
-            raise DomainError("只有法治办可以审定清理结果。")
-        if campaign.status != CampaignStatus.OPEN:
-            raise DomainError("清理结果已审定。")
+        CampaignPolicy().check(actor, "approve", campaign)
         pending = campaign.items.filter(outcome="").count()
         if pending:
             raise DomainError(f"还有{pending}件文件未提出清理意见，不能审定。")
@@ -557,10 +485,7 @@ def campaign_publish(*, actor, campaign, on):
     """Publish the result lists; a document to be repealed or declared invalid ends on the published date."""
     with transaction.atomic():
         campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
-        if not actor.has_perm(DocPerm.MANAGE):
-            raise DomainError("只有法治办可以公布清理结果。")
-        if campaign.status != CampaignStatus.APPROVED:
-            raise DomainError("清理结果审定后才能公布。")
+        CampaignPolicy().check(actor, "publish", campaign)
         if on < campaign.approved_on:
             raise DomainError("公布日期不能早于审定日期。", field="on")
         ends = {CleanupOutcome.REPEAL: (DocStatus.REPEALED, "normative_docs.repealed"),
@@ -580,7 +505,7 @@ def campaign_publish(*, actor, campaign, on):
                 valid_to=on - datetime.timedelta(days=1))
             audit.record(actor=actor, event=event, obj=doc, changes={"status": [before, status],
                                                                      "ended_on": [None, str(on)]})
-            reindex(doc)
+            doc_reindex(doc)
         campaign.status, campaign.published_on = CampaignStatus.PUBLISHED, on
         campaign.save()
         audit.record(actor=actor, event="normative_docs.cleanup_published", obj=campaign,
@@ -594,12 +519,14 @@ def docs_import(*, actor, rows):
     """Create the documents of an existing register (all-or-nothing: the caller's transaction)."""
     from fazhi.core.spreadsheets import RowError
 
-    if actor is None or not actor.has_perm(DocPerm.MANAGE):
-        raise DomainError("只有法治办可以导入规范性文件台账。")
+    DocumentPolicy().check(actor, "import")
     created = 0
+    # 文号 compared by their comparison key: full-width digits, zero-width characters or spacing do not hide a copy
+    taken = {compare_key(n) for n in NormativeDocument.objects.exclude(number="").values_list("number", flat=True)}
     for row in rows:
-        if NormativeDocument.objects.filter(number=row["number"]).exists():
+        if compare_key(row["number"]) in taken:
             raise RowError(f"文号“{row['number']}”已登记", row=row, field="number")
+        taken.add(compare_key(row["number"]))
         issuer = row["issuer"]
         effective_from = row.get("effective_from") or row["published_on"]
         years = row.get("valid_years") or validity_years(row["title"])
@@ -615,6 +542,6 @@ def docs_import(*, actor, rows):
                                        if row.get("ended_on") else None)
         audit.record(actor=actor, event="normative_docs.imported", obj=doc,
                      changes=audit.diff({}, audit.snapshot(doc, FIELDS)))
-        reindex(doc)
+        doc_reindex(doc)
         created += 1
     return created

@@ -14,6 +14,7 @@ urlpatterns = [
     path("normative-docs/filings/", views.filing_list, name="filing_list"),
     path("normative-docs/filings/<int:pk>/<slug:action>/", views.filing_action, name="filing_action"),
     path("normative-docs/prefixes/", views.prefix_list, name="prefix_list"),
+    path("normative-docs/prefixes/new/", views.prefix_set, name="prefix_set"),
     path("normative-docs/cleanup/", views.campaign_list, name="campaign_list"),
     path("normative-docs/cleanup/new/", views.campaign_create, name="campaign_create"),
     path("normative-docs/cleanup/<int:pk>/", views.campaign_detail, name="campaign_detail"),

@@ -1,158 +1,104 @@
-"""Pages for normative documents. Thin: a form, one service or selector, a page."""
+"""Pages for normative documents. Thin: a filter set or a form, the record type's policy, one service or
+selector, a page."""
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from fazhi.core import search
 from fazhi.core import spreadsheets as sheets
-from fazhi.core.errors import DomainError, NotFound
-from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
-from fazhi.orgs import scope
+from fazhi.core.errors import NotFound
+from fazhi.core.registers import filtered, paginate, register_page
+from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
 
-from . import forms, selectors, services, workflows
-from .choices import EFFECT_TAGS, DocStatus, Effect, FilingStatus
-from .models import CleanupItem, Filing, IssuerPrefix
+from . import filters, forms, selectors, services
+from .choices import Effect
+from .models import CleanupItem, Filing
 from .permissions import DocPerm
+from .policies import CampaignPolicy, CleanupItemPolicy, DocumentPolicy, FilingPolicy, PrefixPolicy, ReviewPolicy
 from .spreadsheets import doc_sheet, export_docs
 
-XLSX = sheets.XLSX_CONTENT_TYPE
+documents = DocumentPolicy()
+reviews = ReviewPolicy()
+filings = FilingPolicy()
+campaigns = CampaignPolicy()
+cleanup_items = CleanupItemPolicy()
+prefixes = PrefixPolicy()
 
 
-def _today():
-    return timezone.localdate()
-
-
-def _decorate(docs, day):
-    for d in docs:
-        d.effect = d.effect_on(day)
-        d.effect_text = Effect(d.effect).label
-        d.effect_tag = EFFECT_TAGS[d.effect]
-        d.overdue = d.status == DocStatus.PUBLISHED and d.valid_until and d.valid_until < day
-    return docs
+def _refused(request, refusal, url):
+    messages.warning(request, refusal)
+    return redirect(url)
 
 
 # Staff: documents ---------------------------------------------------------------------------------
 
 @require_perm(DocPerm.VIEW)
 def doc_list(request):
-    filter_form = forms.DocFilterForm(request.GET or None)
-    filters = filters_from(request, ["q", "status", "effect", "year", "sort", "issuer"])
-    if filter_form.is_bound and not filter_form.is_valid():
-        filters.pop("year", None)
-    if not filters.get("issuer", "0").isdigit():
-        filters.pop("issuer")
-    docs = selectors.doc_list(user=request.user, filters=filters)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(export_docs(docs), f"规范性文件_{_today():%Y%m%d}.xlsx")
-    page = paginate(request, docs)
-    _decorate(page.object_list, _today())
-    return render(request, "normative_docs/doc_list.html", {
-        "filter_form": filter_form, "page": page,
-        "can_draft": request.user.has_perm(DocPerm.DRAFT), "can_manage": request.user.has_perm(DocPerm.MANAGE),
-    })
+    return register_page(
+        request, filterset_class=filters.DocFilter, queryset=selectors.doc_list(user=request.user),
+        template="normative_docs/doc_list.html", export=export_docs, export_name="规范性文件",
+        context={"may": documents.can_all(request.user, ["create", "import"])})
 
 
 @require_perm(DocPerm.DRAFT)
 def doc_create(request):
     form = forms.DocForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            doc = services.doc_create(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "文件草案已保存。")
-            return redirect(doc.get_absolute_url())
-    return render(request, "core/form.html", {"form": form, "title": "起草规范性文件",
-                                              "cancel": reverse("normative_docs:doc_list")})
+    return form_page(request, form, save=lambda d: services.doc_create(actor=request.user, **d),
+                     title="起草规范性文件", cancel=reverse("normative_docs:doc_list"), success="文件草案已保存。")
 
 
 @require_perm(DocPerm.VIEW)
 def doc_detail(request, pk):
-    doc = selectors.doc_get(user=request.user, pk=pk)
-    today = _today()
-    _decorate([doc], today)
+    doc = documents.get(request.user, pk, qs=selectors.doc_records())
     filing = selectors.doc_filing(doc)
-    can_change = scope.can_change(request.user, doc, perm=DocPerm.VIEW)
+    doc_reviews = list(doc.reviews.all())
     return render(request, "normative_docs/doc_detail.html", {
-        "doc": doc, "versions": list(doc.versions.all()), "reviews": list(doc.reviews.all()),
-        "filing": filing, "actions": workflows.buttons(request.user, doc),
-        "can_edit": can_change and request.user.has_perm(DocPerm.DRAFT) and doc.status in services.EDITABLE,
-        "can_amend": can_change and request.user.has_perm(DocPerm.MANAGE) and doc.status == DocStatus.PUBLISHED,
-        "can_file": can_change and request.user.has_perm(DocPerm.DRAFT) and doc.is_issued and filing is None,
-        "filing_actions": _filing_actions(request.user, filing),
-        "open_review": next((r for r in doc.reviews.all() if workflows.may_opine(request.user, r) is None), None),
+        "doc": doc, "versions": list(doc.versions.all()), "reviews": doc_reviews,
+        "filing": filing, "actions": documents.buttons(request.user, doc),
+        "may": documents.may(request.user, doc, actions=["edit", "amend", "file"]),
+        "filing_actions": filings.actions_for(request.user, filing),
+        "open_review": next((r for r in doc_reviews if reviews.can_on(request.user, "opine", r)), None),
         "history": selectors.doc_history(user=request.user, doc=doc),
     })
 
 
 @require_perm(DocPerm.DRAFT)
 def doc_edit(request, pk):
-    doc = selectors.doc_get(user=request.user, pk=pk, for_change=True)
+    doc = documents.get(request.user, pk, qs=selectors.doc_records(), action="edit")
+    refusal = documents.refusal(request.user, "edit", doc)
+    if refusal:
+        return _refused(request, refusal, doc.get_absolute_url())
     version = doc.current_version
     initial = {"title": doc.title, "issuer": doc.issuer, "text": version.text, "legal_basis": version.legal_basis,
                "drafting_explanation": version.drafting_explanation, "affects_public": doc.affects_public,
                "market_related": doc.market_related}
     form = forms.DocForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.doc_update(actor=request.user, doc=doc, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "文件草案已修改。")
-            return redirect(doc.get_absolute_url())
-    return render(request, "core/form.html", {"form": form, "title": f"修改：{doc.title}",
-                                              "cancel": doc.get_absolute_url()})
+    return form_page(request, form, save=lambda d: services.doc_update(actor=request.user, doc=doc, **d),
+                     title=f"修改：{doc.title}", cancel=doc.get_absolute_url(), success="文件草案已修改。")
 
 
-def _act_start_comment(user, doc, data):
-    return services.start_comment(actor=user, doc=doc, on=data["on"])
-
-
-def _act_submit_review(user, doc, data):
-    return services.submit_review(actor=user, doc=doc, on=data["on"], due_on=data["due_on"],
-                                  comment_summary=data["comment_summary"])
-
-
-def _act_not_normative(user, doc, data):
-    return services.declare_not_normative(actor=user, doc=doc, reason=data["reason"], on=data["on"])
-
-
-def _act_deliberate(user, doc, data):
-    return services.deliberate(actor=user, doc=doc, on=data["on"], meeting=data["meeting"])
-
-
-def _act_sign(user, doc, data):
-    return services.sign(actor=user, doc=doc, on=data["on"], signer=data["signer"])
-
-
-def _act_register(user, doc, data):
-    return services.register_doc(actor=user, doc=doc, on=data["on"])
-
-
-def _act_publish(user, doc, data):
-    return services.publish(actor=user, doc=doc, **data)
-
-
-def _act_repeal(user, doc, data):
-    return services.repeal(actor=user, doc=doc, on=data["on"], reason=data["reason"])
-
-
+# One form and one service per workflow step.
 ACTIONS = {
-    "start_comment": (forms.OnForm, _act_start_comment),
-    "submit_review": (forms.SubmitReviewForm, _act_submit_review),
-    "declare_not_normative": (forms.ReasonOnForm, _act_not_normative),
-    "deliberate": (forms.DeliberateForm, _act_deliberate),
-    "sign": (forms.SignForm, _act_sign),
-    "register": (forms.OnForm, _act_register),
-    "publish": (forms.PublishForm, _act_publish),
-    "repeal": (forms.ReasonOnForm, _act_repeal),
+    "start_comment": (forms.OnForm,
+                      lambda user, doc, d: services.comment_open(actor=user, doc=doc, on=d["on"])),
+    "submit_review": (forms.SubmitReviewForm,
+                      lambda user, doc, d: services.review_submit(actor=user, doc=doc, on=d["on"], due_on=d["due_on"],
+                                                                  comment_summary=d["comment_summary"])),
+    "declare_not_normative": (forms.ReasonOnForm,
+                              lambda user, doc, d: services.doc_declare_not_normative(
+                                  actor=user, doc=doc, reason=d["reason"], on=d["on"])),
+    "deliberate": (forms.DeliberateForm,
+                   lambda user, doc, d: services.doc_deliberate(actor=user, doc=doc, on=d["on"],
+                                                                meeting=d["meeting"])),
+    "sign": (forms.SignForm, lambda user, doc, d: services.doc_sign(actor=user, doc=doc, on=d["on"],
+                                                                    signer=d["signer"])),
+    "register": (forms.OnForm, lambda user, doc, d: services.doc_register(actor=user, doc=doc, on=d["on"])),
+    "publish": (forms.PublishForm, lambda user, doc, d: services.doc_publish(actor=user, doc=doc, **d)),
+    "repeal": (forms.ReasonOnForm,
+               lambda user, doc, d: services.doc_repeal(actor=user, doc=doc, on=d["on"], reason=d["reason"])),
 }
 
 
@@ -160,23 +106,16 @@ ACTIONS = {
 def doc_action(request, pk, action):
     if action not in ACTIONS:
         raise Http404("未知操作")
-    doc = selectors.doc_get(user=request.user, pk=pk)
-    transition = workflows.document_workflow.transition(action)
-    refusal = workflows.document_workflow.refusal(request.user, doc, action)
-    if refusal and not scope.can_change(request.user, doc, perm=DocPerm.VIEW):
-        raise Http404()
+    doc = documents.get(request.user, pk, qs=selectors.doc_records())
+    transition = documents.workflow.transition(action)
+    refusal = documents.refusal(request.user, action, doc)
     form_class, run = ACTIONS[action]
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(request.user, doc, form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已{transition.label}。")
-            return redirect(doc.get_absolute_url())
-    return render(request, "normative_docs/doc_action.html", {
-        "form": form, "doc": doc, "transition": transition, "refusal": refusal, "cancel": doc.get_absolute_url()})
+    return form_page(request, form, save=lambda d: run(request.user, doc, d), title=f"{transition.label}：{doc.title}",
+                     cancel=doc.get_absolute_url(), done=lambda _: doc.get_absolute_url(),
+                     success=f"已{transition.label}。", submit=transition.label,
+                     template="normative_docs/doc_action.html", doc=doc, transition=transition, refusal=refusal,
+                     confirm=transition.confirm, danger=transition.style.endswith("danger"))
 
 
 @require_perm(DocPerm.VIEW)
@@ -184,127 +123,85 @@ def review_detail(request, pk):
     """The review body's page: the draft with the assistant's highlights, and the opinion form."""
     review = selectors.review_get(user=request.user, pk=pk)
     doc = review.document
-    refusal = workflows.may_opine(request.user, review)
+    refusal = reviews.refusal(request.user, "opine", review)
     form = forms.OpinionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_opinion(actor=request.user, doc=doc, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "审核意见已出具。")
-            return redirect("normative_docs:review_detail", review.pk)
     version = doc.current_version
     text = version.text if version else ""
-    return render(request, "normative_docs/review_detail.html", {
-        "review": review, "doc": doc, "form": form, "refusal": refusal,
-        "segments": selectors.review_segments(text), "flags": selectors.review_flags(text),
-        "doc_visible": scope.can_see(request.user, doc, perm=DocPerm.VIEW)})
+    return form_page(
+        request, form, save=lambda d: services.review_opine(actor=request.user, doc=doc, **d),
+        title=f"合法性审核：{doc.title}", cancel=reverse("normative_docs:review_queue"),
+        done=lambda _: reverse("normative_docs:review_detail", args=[review.pk]), success="审核意见已出具。",
+        template="normative_docs/review_detail.html", review=review, doc=doc, refusal=refusal,
+        segments=selectors.review_segments(text), flags=selectors.review_flags(text),
+        doc_visible=documents.can_on(request.user, "view", doc))
 
 
 @require_perm(DocPerm.MANAGE)
 def doc_amend(request, pk):
-    doc = selectors.doc_get(user=request.user, pk=pk, for_change=True)
+    doc = documents.get(request.user, pk, qs=selectors.doc_records(), action="amend")
+    refusal = documents.refusal(request.user, "amend", doc)
+    if refusal:
+        return _refused(request, refusal, doc.get_absolute_url())
     form = forms.AmendForm(request.POST or None, initial={"text": doc.current_version.text})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.amend(actor=request.user, doc=doc, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "修改已登记，历史版本已保留。")
-            return redirect(doc.get_absolute_url())
-    return render(request, "core/form.html", {"form": form, "title": f"修改已公布文件：{doc.title}",
-                                              "cancel": doc.get_absolute_url()})
+    return form_page(request, form, save=lambda d: services.doc_amend(actor=request.user, doc=doc, **d),
+                     title=f"修改已公布文件：{doc.title}", cancel=doc.get_absolute_url(),
+                     success="修改已登记，历史版本已保留。")
 
 
 # Filing -------------------------------------------------------------------------------------------
 
-def _filing_actions(user, filing):
-    if filing is None:
-        return []
-    actions = []
-    if filing.status == FilingStatus.INCOMPLETE and user.has_perm(DocPerm.DRAFT):
-        actions.append(("complete", "补充报备材料"))
-    if filing.status == FilingStatus.SUBMITTED and user.has_perm(DocPerm.MANAGE):
-        actions.append(("review", "备案审查"))
-    if filing.status == FilingStatus.CORRECTION and user.has_perm(DocPerm.DRAFT):
-        actions.append(("corrected", "登记纠正情况"))
-    return actions
-
-
 @require_perm(DocPerm.DRAFT)
 def doc_file(request, pk):
-    doc = selectors.doc_get(user=request.user, pk=pk, for_change=True)
+    doc = documents.get(request.user, pk, qs=selectors.doc_records(), action="file")
+    refusal = documents.refusal(request.user, "file", doc)
+    if refusal:
+        return _refused(request, refusal, doc.get_absolute_url())
     form = forms.FileForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            filing = services.file_doc(actor=request.user, doc=doc, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            if filing.missing:
-                messages.warning(request, f"已报备，但材料不齐全：缺少{'、'.join(filing.missing)}。请尽快补齐。")
-            else:
-                messages.success(request, f"已向{filing.filed_to}报备。")
-            return redirect(doc.get_absolute_url())
-    return render(request, "core/form.html", {"form": form, "title": f"报备：{doc.title}",
-                                              "cancel": doc.get_absolute_url()})
+
+    def success(filing):
+        if filing.missing:
+            messages.warning(request, f"已报备，但材料不齐全：缺少{'、'.join(filing.missing)}。请尽快补齐。")
+            return "报备已登记。"
+        return f"已向{filing.filed_to}报备。"
+
+    return form_page(request, form, save=lambda d: services.filing_create(actor=request.user, doc=doc, **d),
+                     title=f"报备：{doc.title}", cancel=doc.get_absolute_url(), done=lambda _: doc.get_absolute_url(),
+                     success=success, submit="报备")
 
 
-FILING_FORMS = {"complete": forms.PackageForm, "review": forms.FilingReviewForm, "corrected": forms.CorrectedForm}
+FILING_ACTIONS = {
+    "complete": (forms.PackageForm, services.filing_complete),
+    "review": (forms.FilingReviewForm, services.filing_review),
+    "correct": (forms.CorrectedForm, services.filing_correct),
+}
 
 
 @require_perm(DocPerm.VIEW)
 def filing_action(request, pk, action):
-    if action not in FILING_FORMS:
+    if action not in FILING_ACTIONS:
         raise Http404("未知操作")
-    filing = scope.visible(request.user, Filing.objects.select_related("document"), perm=DocPerm.VIEW)
-    filing = filing.filter(pk=pk).first()
-    if filing is None:
-        raise Http404()
-    if not scope.can_change(request.user, filing, perm=DocPerm.VIEW):
-        raise Http404()
-    if action not in dict(_filing_actions(request.user, filing)):
-        raise PermissionDenied("当前不能办理该操作。")
-    form = FILING_FORMS[action](request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if action == "complete":
-                services.filing_complete(actor=request.user, filing=filing, **data)
-            elif action == "review":
-                services.filing_review(actor=request.user, filing=filing, **data)
-            else:
-                services.filing_corrected(actor=request.user, filing=filing, **data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已保存。")
-            return redirect(filing.document.get_absolute_url())
-    title = dict(_filing_actions(request.user, filing))[action]
-    return render(request, "core/form.html", {"form": form, "title": f"{title}：{filing.document.title}",
-                                              "cancel": filing.document.get_absolute_url()})
+    filing = filings.get(request.user, pk, qs=Filing.objects.select_related("document"), action=action)
+    url = filing.document.get_absolute_url()
+    refusal = filings.refusal(request.user, action, filing)
+    if refusal:
+        return _refused(request, refusal, url)
+    form_class, run = FILING_ACTIONS[action]
+    form = form_class(request.POST or None)
+    return form_page(request, form, save=lambda d: run(actor=request.user, filing=filing, **d),
+                     title=f"{filings.labels[action]}：{filing.document.title}", cancel=url, done=lambda _: url)
 
 
 @require_perm(DocPerm.VIEW)
 def filing_list(request):
-    filings = selectors.filing_list(user=request.user, filters=filters_from(request, ["status"]))
-    page = paginate(request, filings)
-    today = _today()
-    for f in page.object_list:
-        f.overdue = (f.status == FilingStatus.CORRECTION and f.correction_due and f.correction_due < today)
-    return render(request, "normative_docs/filing_list.html", {"page": page, "statuses": FilingStatus.choices})
+    return register_page(request, filterset_class=filters.FilingFilter,
+                         queryset=selectors.filing_list(user=request.user), template="normative_docs/filing_list.html")
 
 
 @require_perm(DocPerm.REVIEW)
 def review_queue(request):
-    reviews = selectors.review_queue(user=request.user)
-    page = paginate(request, reviews)
-    today = _today()
-    for r in page.object_list:
-        r.overdue = r.overdue_on(today)
-    return render(request, "normative_docs/review_queue.html", {"page": page})
+    return register_page(request, filterset_class=filters.ReviewFilter,
+                         queryset=selectors.review_queue(user=request.user),
+                         template="normative_docs/review_queue.html")
 
 
 # Import / export ----------------------------------------------------------------------------------
@@ -327,134 +224,117 @@ def doc_template(request):
 
 @require_perm(DocPerm.MANAGE)
 def prefix_list(request):
+    return register_page(request, filterset_class=filters.PrefixFilter,
+                         queryset=selectors.prefix_list(user=request.user), template="normative_docs/prefix_list.html",
+                         context={"may": prefixes.can_all(request.user, ["set"])})
+
+
+@require_perm(DocPerm.MANAGE)
+def prefix_set(request):
     form = forms.PrefixForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.prefix_set(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "文号前缀已保存。")
-            return redirect("normative_docs:prefix_list")
-    rows = scope.visible(request.user, IssuerPrefix.objects.select_related("unit"), perm=DocPerm.VIEW)
-    return render(request, "normative_docs/prefix_list.html", {"form": form, "rows": rows})
+    return form_page(request, form, save=lambda d: services.prefix_set(actor=request.user, **d),
+                     title="设置文号前缀", cancel=reverse("normative_docs:prefix_list"),
+                     done=lambda _: reverse("normative_docs:prefix_list"), success="文号前缀已保存。")
 
 
 # Cleanup ------------------------------------------------------------------------------------------
 
 @require_perm(DocPerm.VIEW)
 def campaign_list(request):
-    return render(request, "normative_docs/campaign_list.html", {
-        "page": paginate(request, selectors.campaign_list(user=request.user)),
-        "can_manage": request.user.has_perm(DocPerm.MANAGE)})
+    return register_page(request, filterset_class=filters.CampaignFilter,
+                         queryset=selectors.campaign_list(user=request.user),
+                         template="normative_docs/campaign_list.html",
+                         context={"may": campaigns.can_all(request.user, ["create"])})
 
 
 @require_perm(DocPerm.MANAGE)
 def campaign_create(request):
     form = forms.CampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.campaign_open(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"清理已启动，共{campaign.items.count()}件有效文件待各单位提出意见。")
-            return redirect("normative_docs:campaign_detail", campaign.pk)
-    return render(request, "core/form.html", {"form": form, "title": "启动规范性文件清理",
-                                              "cancel": reverse("normative_docs:campaign_list")})
+    return form_page(
+        request, form, save=lambda d: services.campaign_open(actor=request.user, **d), title="启动规范性文件清理",
+        cancel=reverse("normative_docs:campaign_list"),
+        done=lambda c: reverse("normative_docs:campaign_detail", args=[c.pk]),
+        success=lambda c: f"清理已启动，共{c.items.count()}件有效文件待各单位提出意见。")
 
 
 @require_perm(DocPerm.VIEW)
 def campaign_detail(request, pk):
-    campaign = selectors.campaign_get(user=request.user, pk=pk)
-    items = selectors.campaign_items(user=request.user, campaign=campaign)
-    manage = request.user.has_perm(DocPerm.MANAGE) and scope.can_change(request.user, campaign, perm=DocPerm.VIEW)
-    can_mark = request.user.has_perm(DocPerm.DRAFT) and campaign.status == "open"
+    campaign = campaigns.get(request.user, pk)
+    items = list(selectors.campaign_items(user=request.user, campaign=campaign))
+    for item in items:
+        item.may_mark = cleanup_items.can_on(request.user, "mark", item)
     return render(request, "normative_docs/campaign_detail.html", {
-        "campaign": campaign, "items": items, "can_mark": can_mark,
-        "can_approve": manage and campaign.status == "open",
-        "can_publish": manage and campaign.status == "approved",
-        "today": _today(),
-    })
+        "campaign": campaign, "items": items, "may": campaigns.may(request.user, campaign)})
 
 
 @require_perm(DocPerm.DRAFT)
 def item_mark(request, pk):
-    item = scope.changeable(request.user, CleanupItem.objects.select_related("campaign", "document"),
-                            perm=DocPerm.VIEW).filter(pk=pk).first()
-    if item is None:
-        raise Http404()
+    item = cleanup_items.get(request.user, pk, qs=CleanupItem.objects.select_related("campaign", "document"),
+                             action="mark")
+    url = reverse("normative_docs:campaign_detail", args=[item.campaign_id])
+    refusal = cleanup_items.refusal(request.user, "mark", item)
+    if refusal:
+        return _refused(request, refusal, url)
     form = forms.MarkForm(request.POST or None, initial={"outcome": item.outcome, "reason": item.reason})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cleanup_mark(actor=request.user, item=item, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "清理意见已保存。")
-            return redirect("normative_docs:campaign_detail", item.campaign_id)
-    return render(request, "core/form.html", {
-        "form": form, "title": f"清理意见：{item.document}",
-        "cancel": reverse("normative_docs:campaign_detail", args=[item.campaign_id])})
+    return form_page(request, form, save=lambda d: services.cleanup_item_mark(actor=request.user, item=item, **d),
+                     title=f"清理意见：{item.document}", cancel=url, done=lambda _: url, success="清理意见已保存。")
+
+
+CAMPAIGN_ACTIONS = {
+    "approve": ("审定清理结果", services.campaign_approve, "已审定清理结果。",
+                "审定后各单位不能再修改清理意见，确定吗？"),
+    "publish": ("公布清理结果", services.campaign_publish, "清理结果已公布。",
+                "公布后，列入废止、失效目录的文件自公布之日起不再有效，确定吗？"),
+}
 
 
 @require_perm(DocPerm.MANAGE)
 def campaign_action(request, pk, action):
-    campaign = selectors.campaign_get(user=request.user, pk=pk)
-    if action not in ("approve", "publish"):
-        raise Http404()
-    if not scope.can_change(request.user, campaign, perm=DocPerm.VIEW):
-        raise Http404()
+    if action not in CAMPAIGN_ACTIONS:
+        raise Http404("未知操作")
+    campaign = campaigns.get(request.user, pk, action=action)
+    url = reverse("normative_docs:campaign_detail", args=[campaign.pk])
+    refusal = campaigns.refusal(request.user, action, campaign)
+    if refusal:
+        return _refused(request, refusal, url)
+    title, run, success, confirm = CAMPAIGN_ACTIONS[action]
     form = forms.OnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        run = services.campaign_approve if action == "approve" else services.campaign_publish
-        try:
-            run(actor=request.user, campaign=campaign, on=form.cleaned_data["on"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已审定清理结果。" if action == "approve" else "清理结果已公布。")
-            return redirect("normative_docs:campaign_detail", campaign.pk)
-    title = "审定清理结果" if action == "approve" else "公布清理结果"
-    return render(request, "core/form.html", {
-        "form": form, "title": f"{title}：{campaign.title}", "submit": title,
-        "cancel": reverse("normative_docs:campaign_detail", args=[campaign.pk])})
+    return form_page(request, form, save=lambda d: run(actor=request.user, campaign=campaign, on=d["on"]),
+                     title=f"{title}：{campaign.title}", submit=title, cancel=url, done=lambda _: url,
+                     success=success, confirm=confirm)
 
 
 # Public library -----------------------------------------------------------------------------------
 
+PUBLIC_PAGE_SIZE = 20
+
+
 def public_list(request):
-    form = forms.PublicFilterForm(request.GET or None)
-    filters = {}
-    results = None
-    today = _today()
-    if form.is_valid():
-        filters = {k: (v.pk if hasattr(v, "pk") else v) for k, v in form.cleaned_data.items() if v}
-    q = filters.pop("q", "")
-    if q:
-        page_no = _page_number(request)
-        size = 20
-        if filters:  # organ / year / status narrow the matches: rank up to 1,000 matches, then filter them
-            results = search.query(q, public_only=True, source=services.SEARCH_SOURCE, limit=1000)
-        else:
-            results = search.query(q, public_only=True, source=services.SEARCH_SOURCE, limit=size,
-                                   offset=(page_no - 1) * size)
-        docs = {d.pk: d for d in selectors.public_list(filters=filters).filter(
-            pk__in=[int(h.entry.object_id) for h in results])}
-        hits = [(h, docs[int(h.entry.object_id)]) for h in results if int(h.entry.object_id) in docs]
-        total = results.total
-        if filters:
-            total = len(hits)
-            hits = hits[(page_no - 1) * size:page_no * size]
-        _decorate([d for _, d in hits], today)
-        return render(request, "normative_docs/public_list.html", {
-            "form": form, "hits": hits, "total": total, "q": q, "page_no": page_no, "searched": True,
-            "query_without_page": _without_page(request),
-            "has_next": total > page_no * size, "campaigns": selectors.public_campaigns()})
-    page = paginate(request, selectors.public_list(filters=filters))
-    _decorate(page.object_list, today)
+    """The public library: filters (validated: a bad value is a message), and full-text search ranked by
+    relevance when ``q`` is given."""
+    fs = filtered(request, filterset_class=filters.PublicDocFilter, queryset=selectors.public_list())
+    context = {"filter": fs, "filter_form": fs.form, "campaigns": selectors.public_campaigns()}
+    rows = fs.qs  # binds and validates the form: an invalid value is left out (and named in a warning)
+    q = fs.form.cleaned_data.get("q", "") if fs.is_bound else ""
+    if not q:
+        return render(request, "normative_docs/public_list.html", {**context, "page": paginate(request, rows)})
+    page_no = _page_number(request)
+    size = PUBLIC_PAGE_SIZE
+    narrowed = fs.narrowed()
+    if narrowed:  # organ / year / effect narrow the matches: rank up to 1,000 matches, then filter them
+        results = search.query(q, public_only=True, source=selectors.SEARCH_SOURCE, limit=1000)
+    else:
+        results = search.query(q, public_only=True, source=selectors.SEARCH_SOURCE, limit=size,
+                               offset=(page_no - 1) * size)
+    docs = {d.pk: d for d in rows.filter(pk__in=[int(h.entry.object_id) for h in results])}
+    hits = [(h, docs[int(h.entry.object_id)]) for h in results if int(h.entry.object_id) in docs]
+    total = results.total
+    if narrowed:
+        total = len(hits)
+        hits = hits[(page_no - 1) * size:page_no * size]
     return render(request, "normative_docs/public_list.html", {
-        "form": form, "page": page, "campaigns": selectors.public_campaigns()})
+        **context, "hits": hits, "total": total, "q": q, "page_no": page_no, "searched": True,
+        "query_without_page": _without_page(request), "has_next": total > page_no * size})
 
 
 def _without_page(request):
@@ -464,17 +344,13 @@ def _without_page(request):
 
 
 def _page_number(request):
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+    raw = request.GET.get("page", "1")
+    return max(1, min(int(raw), 10_000)) if raw.isdigit() and len(raw) < 8 else 1
 
 
 def _public_id(request):
-    try:
-        return int(request.GET.get("id", ""))
-    except ValueError:
-        return None
+    raw = request.GET.get("id", "")
+    return int(raw) if raw.isdigit() and len(raw) < 19 else None
 
 
 def public_detail(request):
@@ -486,17 +362,16 @@ def public_detail(request):
         doc = selectors.public_get(pk=pk)
     except NotFound as e:
         raise Http404(e.message) from e
-    today = _today()
-    _decorate([doc], today)
     on = None
     if request.GET.get("on"):
         try:
             on = datetime.date.fromisoformat(request.GET["on"])
         except ValueError:
+            messages.warning(request, "已忽略无效的日期，请按 2019-06-30 的格式填写。")
             on = None
     versions = list(doc.versions.all())
     shown = doc.version_on(on) if on else (versions[-1] if versions else None)
-    terms = [request.GET["q"]] if request.GET.get("q") else []
+    terms = [request.GET["q"][:100]] if request.GET.get("q") else []
     text_html = search.highlight(shown.text, terms) if shown else ""
     return render(request, "normative_docs/public_detail.html", {
         "doc": doc, "versions": versions, "shown": shown, "on": on, "text_html": text_html,

@@ -1,11 +1,14 @@
 """The life of a normative document as a transition table (RULES.md §4).
 
+The legality-review opinion is given on the review's own page (``ReviewPolicy``: the review body may answer
+a document it cannot otherwise change); an 不合法 opinion sends the document back to drafting.
+
 起草 → (征求意见) → 合法性审核 → 集体审议 → 签发 → 统一登记编号 → 统一公布 → 有效 → 修改/废止/失效.
 Lapse at the end of the validity period is computed from dates (``NormativeDocument.effect_on``), not a step.
 Amendment (a new ``DocumentVersion``), filing and cleanup are services beside this table.
 """
-import datetime
 
+from fazhi.core import clock
 from fazhi.core.workflow import Transition, Workflow
 
 from .choices import PASSING_OPINIONS, DocStatus
@@ -15,16 +18,12 @@ from .permissions import DocPerm
 S = DocStatus
 
 
-def _today():
-    return datetime.date.today()
-
-
 def latest_review(doc):
     reviews = list(doc.reviews.all())
     return reviews[-1] if reviews else None
 
 
-def may_start_comment(user, doc):
+def may_start_comment(user, doc, on=None):
     if not doc.affects_public:
         return "该文件不涉及公众权利义务，无需公开征求意见"
     if doc.comment_started_on:
@@ -32,65 +31,55 @@ def may_start_comment(user, doc):
     return None
 
 
-def may_submit_review(user, doc):
+def may_submit_review(user, doc, on=None):
     if doc.status == S.DRAFT and doc.affects_public and not doc.comment_closed_on:
         return "涉及公众权利义务的文件须先公开征求意见"
-    if doc.status == S.COMMENTING and doc.comment_min_end and _today() < doc.comment_min_end:
+    if doc.status == S.COMMENTING and doc.comment_min_end and (on or clock.today()) < doc.comment_min_end:
         return f"征求意见期未满，最早于{doc.comment_min_end:%Y-%m-%d}结束"
     return None
 
 
-def may_opine(user, review):
-    """The review body answers its own reviews (the review, not the document, is in its data scope)."""
-    from fazhi.orgs import scope
-
-    if review.opinion or review.opinion_on or review.document.status != S.REVIEWING:
-        return "没有待出具意见的合法性审核"
-    if user is not None:
-        if not user.has_perm(DocPerm.REVIEW):
-            return "您没有“出具审核意见”的权限。"
-        if not scope.can_change(user, review, perm=DocPerm.REVIEW):
-            return "该审核不在您可以办理的范围内。"
-    return None
-
-
-def may_declare_not_normative(user, doc):
+def may_declare_not_normative(user, doc, on=None):
     review = latest_review(doc)
     if review is None or review.opinion or review.opinion_on:
         return "没有待出具意见的合法性审核"
     return None
 
 
-def may_deliberate(user, doc):
+def may_deliberate(user, doc, on=None):
     review = latest_review(doc)
     if review is None or review.opinion not in PASSING_OPINIONS:
         return "未经合法性审核或者审核意见不是“合法”“修改后合法”的，不得提交集体审议"
     return None
 
 
-def may_sign(user, doc):
+def may_sign(user, doc, on=None):
     if not doc.issuer.is_organ:
         return f"“{doc.issuer}”是内设机构，不得以其名义发布规范性文件"
     return None
 
 
-def may_register(user, doc):
+def may_register(user, doc, on=None):
     if doc.number:
         return f"该文件已登记编号：{doc.number}"
     return may_sign(user, doc)
 
 
-def may_publish(user, doc):
+def may_publish(user, doc, on=None):
     if not doc.number:
         return "未统一登记编号的文件不得公布"
     return None
 
 
-RULE_COMMENT = "RULES.md §4.2 公开征求意见"
-RULE_REVIEW = "RULES.md §4.2 合法性审核"
-RULE_DELIBERATE = "RULES.md §4.2 未经合法性审核或者经审核不合法的，不得提交集体审议（国办发〔2018〕37号）"
-RULE_ORGAN = "RULES.md §4.1 不得以内设机构名义发布（国办发〔2018〕37号）"
-RULE_NUMBER = "RULES.md §4.3 统一登记、统一编号、统一公布"
+# The law each step enforces, in plain Chinese (shown with a refusal). Sources: RULES.md §4.
+GUOBAN_37 = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
+GUOBAN_115 = "《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）"
+GUOFA_33 = "《国务院关于加强法治政府建设的意见》（国发〔2010〕33号）"
+RULE_COMMENT = f"{GUOBAN_37}第二部分第（五）项：公开征求意见"
+RULE_REVIEW = f"{GUOBAN_115}第（五）项：合法性审核"
+RULE_DELIBERATE = f"{GUOBAN_37}第二部分第（六）项：未经合法性审核或者经审核不合法的，不得提交集体审议"
+RULE_ORGAN = f"{GUOBAN_37}第一部分第（一）项：不得以内设机构名义发布"
+RULE_NUMBER = f"{GUOFA_33}第十一项：统一登记、统一编号、统一公布"
 
 document_workflow = Workflow(
     model=NormativeDocument,
@@ -110,20 +99,13 @@ document_workflow = Workflow(
         Transition("sign", "记录签发", (S.DELIBERATED,), S.SIGNED, "normative_docs.signed",
                    permission=DocPerm.DRAFT, guard=may_sign, rule=RULE_ORGAN),
         Transition("register", "统一登记编号", (S.SIGNED,), S.REGISTERED, "normative_docs.registered",
-                   permission=DocPerm.MANAGE, guard=may_register, rule=RULE_NUMBER),
+                   permission=DocPerm.MANAGE, guard=may_register, rule=RULE_NUMBER,
+                   confirm="登记后将取得统一编号，编号不能撤回或重复使用，确定登记吗？"),
         Transition("publish", "统一公布", (S.REGISTERED,), S.PUBLISHED, "normative_docs.published",
-                   permission=DocPerm.MANAGE, guard=may_publish, rule=RULE_NUMBER),
+                   permission=DocPerm.MANAGE, guard=may_publish, rule=RULE_NUMBER,
+                   confirm="公布后文件自施行日期起生效，只能通过修改决定修改或废止，确定公布吗？"),
         Transition("repeal", "废止", (S.PUBLISHED,), S.REPEALED, "normative_docs.repealed",
                    permission=DocPerm.MANAGE, confirm="废止后文件不再有效，确定吗？", needs_reason=True,
                    style="outline-danger"),
     ],
 )
-
-# Actions the record page offers as buttons. The review opinion is given on the review's own page (the review
-# body may answer a document it cannot otherwise change); an 不合法 opinion sends the document back to drafting.
-BUTTONS = {"start_comment", "submit_review", "declare_not_normative", "deliberate", "sign", "register",
-           "publish", "repeal"}
-
-
-def buttons(user, doc):
-    return [t for t in document_workflow.available(user, doc) if t.action in BUTTONS]

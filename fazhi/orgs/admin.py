@@ -1,8 +1,26 @@
 from django.contrib import admin
 
-from fazhi.core.admin import ReadOnlyAdmin
-
+from .builtin_roles import Perm
 from .models import LoginLog, OrgUnit, Role, RoleGrant, User
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Every write goes through a service (rules + audit entry); the admin only shows the tables."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(Perm.SYSADMIN)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OrgUnit)

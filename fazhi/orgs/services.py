@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.errors import DomainError
+from fazhi.core.text import clean_code, clean_text
 
 from .builtin_roles import ROLES, ROLES_BY_CODE
 from .choices import DataScope, LoginEvent, UnitKind
@@ -45,8 +46,8 @@ def _set_path(unit):
 
 @transaction.atomic
 def unit_create(*, actor, code, name, kind, parent=None, short_name="", sort_order=0):
-    code = (code or "").strip()
-    name = (name or "").strip()
+    code = clean_code(code)  # zero-width characters gone, full-width letters/digits as ASCII
+    name = clean_text(name)
     if not code:
         raise DomainError("单位代码不能为空。", field="code")
     if not name:
@@ -130,7 +131,7 @@ def unit_retire(*, actor, unit, reason, on=None):
     if unit.members.filter(is_active=True).exists():
         raise DomainError(f"“{unit.name}”还有在用的用户账户，请先调整这些用户的所属单位或停用账户。")
     unit.is_active = False
-    unit.retired_on = on or timezone.localdate()
+    unit.retired_on = on or clock.today()
     unit.retired_reason = reason
     unit.save(update_fields=["is_active", "retired_on", "retired_reason", "updated_at"])
     audit.record(actor=actor, event="orgs.unit_retired", obj=unit,

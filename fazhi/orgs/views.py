@@ -2,26 +2,28 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError
-from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
+from fazhi.core.registers import register_page
+from fazhi.core.web import form_error, form_page, import_page, require_perm, xlsx_response
 
-from . import forms, scope, security, selectors, services
+from . import filters, forms, security, selectors, services
 from .builtin_roles import Perm
-from .models import RoleGrant
+from .models import OrgUnit, RoleGrant, User
+from .policies import GrantPolicy, UnitPolicy, UserPolicy
 from .spreadsheets import export_units, unit_sheet
 
 # Sign-in ------------------------------------------------------------------------------------
 
 def login_view(request):
     if request.user.is_authenticated:
-        return redirect("core:workbench")
+        return redirect("console:workbench")
     form = forms.LoginForm(request.POST or None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST" and form.is_valid():
@@ -34,7 +36,7 @@ def login_view(request):
             login(request, user)
             if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
                 next_url = ""
-            return redirect(next_url or "core:workbench")
+            return redirect(next_url or "console:workbench")
     return render(request, "orgs/login.html", {"form": form, "next": next_url})
 
 
@@ -62,130 +64,99 @@ def password_change(request):
 
             update_session_auth_hash(request, request.user)
             messages.success(request, "密码已修改。")
-            return redirect("core:workbench")
+            return redirect("console:workbench")
     return render(request, "core/form.html", {"form": form, "title": "修改密码", "submit": "保存"})
 
 
 # Units --------------------------------------------------------------------------------------
 
+UNITS, USERS, GRANTS = UnitPolicy(), UserPolicy(), GrantPolicy()
+
+
 @require_perm(Perm.VIEW_UNITS)
 def unit_list(request):
-    filter_form = forms.UnitFilterForm(request.GET or None)
-    filters = filters_from(request, ["q", "kind", "status", "sort", "under"])
-    units = selectors.unit_list(user=request.user, filters=filters)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(export_units(units), f"单位_{timezone.localdate():%Y%m%d}.xlsx")
-    return render(request, "orgs/unit_list.html", {
-        "filter_form": filter_form, "page": paginate(request, units),
-        "can_manage": request.user.has_perm(Perm.MANAGE_UNITS),
-    })
+    return register_page(
+        request, filterset_class=filters.UnitFilter, queryset=UNITS.visible(request.user, OrgUnit.objects.select_related("parent")),
+        template="orgs/unit_list.html", export=export_units, export_name="单位",
+        context={"may": UNITS.can_all(request.user, ["create", "import"])})
 
 
 @require_perm(Perm.VIEW_UNITS)
 def unit_detail(request, pk):
-    unit = selectors.unit_get(user=request.user, pk=pk)
-    can_manage = request.user.has_perm(Perm.MANAGE_UNITS) and scope.can_change(request.user, unit,
-                                                                               perm=Perm.MANAGE_UNITS)
+    unit = UNITS.get(request.user, pk)
+    may = UNITS.may(request.user, unit)
     return render(request, "orgs/unit_detail.html", {
-        "unit": unit,
+        "unit": unit, "may": may,
         "ancestors": selectors.unit_ancestors(unit=unit),
         "children": selectors.unit_children(user=request.user, unit=unit),
-        "can_manage": can_manage,
-        "history": _unit_history(request.user, unit),
+        "history": _unit_history(request.user, unit) if may["history"] else None,
     })
 
 
 def _unit_history(user, unit):
     from fazhi.core.selectors import audit_list
 
-    if not user.has_perm(Perm.VIEW_AUDIT):
-        return None
     return audit_list(user=user, filters={}).filter(object_type="orgs.OrgUnit", object_id=str(unit.pk))[:50]
 
 
-def _changeable_unit(request, pk):
-    unit = selectors.unit_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, unit, perm=Perm.MANAGE_UNITS):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("您不能修改该单位。")
+def _unit_for(request, pk, action):
+    unit = UNITS.get(request.user, pk)
+    reason = UNITS.refusal(request.user, action, unit)
+    if reason:
+        raise PermissionDenied(reason)
     return unit
 
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_create(request):
-    initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
+    parent = request.GET.get("parent", "")
+    initial = {"parent": parent} if parent.isdigit() else None
     form = forms.UnitForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.unit_create(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已新增单位“{unit.name}”。")
-            return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "core/form.html", {"form": form, "title": "新增单位", "submit": "保存",
-                                              "cancel": reverse("orgs:unit_list")})
+    return form_page(request, form, title="新增单位", cancel=reverse("orgs:unit_list"),
+                     save=lambda d: services.unit_create(actor=request.user, **d),
+                     success=lambda unit: f"已新增单位“{unit.name}”。",
+                     done=lambda unit: reverse("orgs:unit_detail", args=[unit.pk]))
 
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_edit(request, pk):
-    unit = _changeable_unit(request, pk)
+    unit = _unit_for(request, pk, "edit")
     initial = {"code": unit.code, "name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
                "sort_order": unit.sort_order}
     form = forms.UnitForm(request.POST or None, user=request.user, editing=True, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.unit_update(actor=request.user, unit=unit, name=data["name"], short_name=data["short_name"],
-                                 sort_order=data["sort_order"] or 0, kind=data["kind"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已保存。")
-            return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "core/form.html", {"form": form, "title": f"修改单位：{unit.name}", "submit": "保存",
-                                              "cancel": reverse("orgs:unit_detail", args=[unit.pk])})
+    return form_page(request, form, title=f"修改单位：{unit.name}", cancel=reverse("orgs:unit_detail", args=[unit.pk]),
+                     save=lambda d: services.unit_update(actor=request.user, unit=unit, name=d["name"],
+                                                         short_name=d["short_name"], sort_order=d["sort_order"] or 0,
+                                                         kind=d["kind"]),
+                     done=lambda _: reverse("orgs:unit_detail", args=[unit.pk]))
 
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_move(request, pk):
-    unit = _changeable_unit(request, pk)
+    unit = _unit_for(request, pk, "move")
     form = forms.UnitMoveForm(request.POST or None, user=request.user, initial={"parent": unit.parent_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_move(actor=request.user, unit=unit, new_parent=form.cleaned_data["parent"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已调整“{unit.name}”的上级单位。")
-            return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "core/form.html", {"form": form, "title": f"调整上级单位：{unit.name}", "submit": "保存",
-                                              "cancel": reverse("orgs:unit_detail", args=[unit.pk])})
+    return form_page(request, form, title=f"调整上级单位：{unit.name}",
+                     cancel=reverse("orgs:unit_detail", args=[unit.pk]),
+                     save=lambda d: services.unit_move(actor=request.user, unit=unit, new_parent=d["parent"]),
+                     success=f"已调整“{unit.name}”的上级单位。", done=lambda _: reverse("orgs:unit_detail", args=[unit.pk]))
 
 
 @require_perm(Perm.MANAGE_UNITS)
 def unit_retire(request, pk):
-    unit = _changeable_unit(request, pk)
+    unit = _unit_for(request, pk, "retire")
     form = forms.ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_retire(actor=request.user, unit=unit, reason=form.cleaned_data["reason"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已撤销“{unit.name}”，其历史记录仍保留。")
-            return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "core/form.html", {
-        "form": form, "title": f"撤销单位：{unit.name}", "submit": "确认撤销", "danger": True,
-        "warning": "撤销后该单位不能再新增记录；已有记录和操作历史全部保留，必要时可以恢复。",
-        "cancel": reverse("orgs:unit_detail", args=[unit.pk])})
+    return form_page(request, form, title=f"撤销单位：{unit.name}", cancel=reverse("orgs:unit_detail", args=[unit.pk]),
+                     save=lambda d: services.unit_retire(actor=request.user, unit=unit, reason=d["reason"]),
+                     success=f"已撤销“{unit.name}”，其历史记录仍保留。",
+                     done=lambda _: reverse("orgs:unit_detail", args=[unit.pk]), submit="确认撤销", danger=True,
+                     confirm=f"确定撤销“{unit.name}”吗？",
+                     warning="撤销后该单位不能再新增记录；已有记录和操作历史全部保留，必要时可以恢复。")
 
 
 @require_perm(Perm.MANAGE_UNITS)
 @require_POST
 def unit_reactivate(request, pk):
-    unit = _changeable_unit(request, pk)
+    unit = _unit_for(request, pk, "reactivate")
     try:
         services.unit_reactivate(actor=request.user, unit=unit)
     except DomainError as e:
@@ -215,79 +186,58 @@ def unit_template(request):
 
 @require_perm(Perm.VIEW_USERS)
 def user_list(request):
-    filter_form = forms.UserFilterForm(request.GET or None)
-    users = selectors.user_list(user=request.user, filters=filters_from(request, ["q", "role", "status", "sort"]))
-    return render(request, "orgs/user_list.html", {
-        "filter_form": filter_form, "page": paginate(request, users.prefetch_related("grants__role")),
-        "can_manage": request.user.has_perm(Perm.MANAGE_USERS),
-    })
+    users = USERS.visible(request.user, User.objects.select_related("unit").prefetch_related("grants__role"))
+    return register_page(request, filterset_class=filters.UserFilter, queryset=users, template="orgs/user_list.html",
+                         context={"may": USERS.can_all(request.user, ["create"])})
 
 
 @require_perm(Perm.VIEW_USERS)
 def user_detail(request, pk):
-    person = selectors.user_get(user=request.user, pk=pk)
-    can_manage = request.user.has_perm(Perm.MANAGE_USERS) and scope.can_change(request.user, person,
-                                                                               perm=Perm.MANAGE_USERS)
+    person = USERS.get(request.user, pk, User.objects.select_related("unit"))
     return render(request, "orgs/user_detail.html", {
-        "person": person,
+        "person": person, "may": USERS.may(request.user, person),
         "grants": person.grants.select_related("role", "unit").prefetch_related("custom_units"),
         "lock": security.lock_state(person.username),
-        "can_manage": can_manage,
     })
 
 
-def _changeable_user(request, pk):
-    person = selectors.user_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, person, perm=Perm.MANAGE_USERS):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("您不能管理该用户。")
+def _user_for(request, pk, action):
+    person = USERS.get(request.user, pk)
+    reason = USERS.refusal(request.user, action, person)
+    if reason:
+        raise PermissionDenied(reason)
     return person
 
 
 @require_perm(Perm.MANAGE_USERS)
 def user_create(request):
     form = forms.UserCreateForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            person = services.user_create(actor=request.user, role_code=data.pop("role"), **data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已新增用户“{person.full_name}”。")
-            return redirect("orgs:user_detail", pk=person.pk)
-    return render(request, "core/form.html", {"form": form, "title": "新增用户", "submit": "保存",
-                                              "cancel": reverse("orgs:user_list")})
+
+    def save(d):
+        d = dict(d)
+        return services.user_create(actor=request.user, role_code=d.pop("role"), **d)
+
+    return form_page(request, form, title="新增用户", cancel=reverse("orgs:user_list"), save=save,
+                     success=lambda person: f"已新增用户“{person.full_name}”。",
+                     done=lambda person: reverse("orgs:user_detail", args=[person.pk]))
 
 
 @require_perm(Perm.MANAGE_USERS)
 def user_grant(request, pk):
-    person = _changeable_user(request, pk)
+    person = _user_for(request, pk, "grant")
     form = forms.GrantForm(request.POST or None, user=request.user, initial={"unit": person.unit_id})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.role_grant(actor=request.user, user=person, role_code=data["role"], unit=data["unit"],
-                                scope=data["scope"], custom_units=list(data["custom_units"]), post=data["post"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已授予角色。")
-            return redirect("orgs:user_detail", pk=person.pk)
-    return render(request, "core/form.html", {"form": form, "title": f"授予角色：{person.full_name}",
-                                              "submit": "授予", "cancel": reverse("orgs:user_detail", args=[pk])})
+    return form_page(request, form, title=f"授予角色：{person.full_name}", submit="授予",
+                     cancel=reverse("orgs:user_detail", args=[pk]),
+                     save=lambda d: services.role_grant(actor=request.user, user=person, role_code=d["role"],
+                                                        unit=d["unit"], scope=d["scope"],
+                                                        custom_units=list(d["custom_units"]), post=d["post"]),
+                     success="已授予角色。", done=lambda _: reverse("orgs:user_detail", args=[person.pk]))
 
 
 @require_perm(Perm.MANAGE_USERS)
 @require_POST
 def grant_revoke(request, pk):
-    grant = scope.changeable(request.user, RoleGrant.objects.select_related("user", "role"),
-                             perm=Perm.MANAGE_USERS).filter(pk=pk).first()
-    if grant is None:
-        from django.http import Http404
-
-        raise Http404("记录不存在或无权访问。")
+    grant = GRANTS.get(request.user, pk, RoleGrant.objects.select_related("user", "role"), action="revoke")
     user_pk = grant.user_id
     services.role_revoke(actor=request.user, grant=grant)
     messages.success(request, "已撤销该角色。")
@@ -297,7 +247,7 @@ def grant_revoke(request, pk):
 @require_perm(Perm.MANAGE_USERS)
 @require_POST
 def user_unlock(request, pk):
-    person = _changeable_user(request, pk)
+    person = _user_for(request, pk, "unlock")
     services.user_unlock(actor=request.user, user=person, ip=security.client_ip(request))
     messages.success(request, f"已解除“{person.full_name}”的账户锁定。")
     return redirect("orgs:user_detail", pk=person.pk)
@@ -305,7 +255,6 @@ def user_unlock(request, pk):
 
 @require_perm(Perm.VIEW_AUDIT)
 def login_log(request):
-    filter_form = forms.LoginLogFilterForm(request.GET or None)
-    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    entries = selectors.login_log_list(user=request.user, filters=filters)
-    return render(request, "orgs/login_log.html", {"filter_form": filter_form, "page": paginate(request, entries)})
+    entries = selectors.login_log_list(user=request.user)
+    return register_page(request, filterset_class=filters.LoginLogFilter, queryset=entries,
+                         template="orgs/login_log.html")

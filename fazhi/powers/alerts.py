@@ -1,8 +1,7 @@
 """Compliance checks of the power lists: changed legal bases, reviews waiting too long, unpublished lists."""
 from django.urls import reverse
-from django.utils import timezone
 
-from fazhi.core import workdays
+from fazhi.core import clock, workdays
 from fazhi.core.errors import CalendarMissing
 from fazhi.core.registry import Alert, register_alert
 from fazhi.core.rules import get_setting
@@ -19,7 +18,7 @@ def flagged_items(user, today):
     flags = scope.visible(user, ItemFlag.objects.filter(resolved_at__isnull=True), perm=PowersPerm.VIEW)
     alerts = []
     for unit_id, unit_name, n in _per_unit(flags):
-        alerts.append(Alert(rule="RULES.md §1：法律法规立改废后应及时调整权责清单", severity="warning",
+        alerts.append(Alert(rule="《关于推行地方各级政府工作部门权力清单制度的指导意见》（中办发〔2015〕21号）：法律法规立改废后应及时调整权责清单", severity="warning",
                             title=f"{unit_name}有 {n} 个事项所引依据已修改或废止，待调整", unit=unit_name, count=n,
                             link=f"{reverse('powers:item_list')}?flagged=1&unit={unit_id}"))
     return alerts
@@ -40,7 +39,7 @@ def reviews_waiting(user, today):
     alerts = []
     for adj in waiting[:200]:
         try:
-            due = workdays.add_working_days(timezone.localdate(adj.submitted_at), days)
+            due = workdays.add_working_days(clock.local(adj.submitted_at).date(), days)
         except CalendarMissing:
             continue
         if due < today:
@@ -58,7 +57,7 @@ def never_published(user, today):
     units = dict(current.values_list("item__unit_id", "item__unit__name").distinct())
     published = set(ListVersionEntry.objects.filter(unit_id__in=list(units)).values_list("unit_id", flat=True)
                     .distinct())
-    return [Alert(rule="RULES.md §1：各部门权责清单应向社会公布", severity="info",
+    return [Alert(rule="《关于推行地方各级政府工作部门权力清单制度的指导意见》（中办发〔2015〕21号）：各部门权责清单应向社会公布", severity="info",
                   title=f"{name}的权责清单尚未随任何版本公布", unit=name, link=reverse("powers:version_list"))
             for unit_id, name in sorted(units.items(), key=lambda kv: kv[1]) if unit_id not in published]
 

@@ -1,9 +1,11 @@
 """Forms check shape only; the rules are in services."""
 from django import forms
 
+from fazhi.core import forms as core_forms
+from fazhi.core.forms import UploadField
 from fazhi.orgs.models import OrgUnit
 
-from .choices import AdjustmentKind, AdjustmentStatus, ApprovalStatus, LawChangeKind, PowerCategory
+from .choices import LawChangeKind, PowerCategory
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -12,29 +14,7 @@ def _blank(choices, label="全部"):
     return [("", label), *choices]
 
 
-class ItemFilterForm(forms.Form):
-    q = forms.CharField(label="关键字", required=False)
-    unit = forms.ModelChoiceField(label="单位", queryset=OrgUnit.objects.none(), required=False, empty_label="全部")
-    category = forms.ChoiceField(label="权力类型", choices=_blank(PowerCategory.choices), required=False)
-    flagged = forms.ChoiceField(label="依据变化", choices=[("", "全部"), ("1", "待调整")], required=False)
-
-    def __init__(self, *args, units=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
-
-
-class AdjustmentFilterForm(forms.Form):
-    q = forms.CharField(label="关键字", required=False)
-    status = forms.ChoiceField(label="状态", choices=_blank(AdjustmentStatus.choices), required=False)
-    year = forms.IntegerField(label="生效年度", required=False, min_value=2000, max_value=2100)
-
-
-class ApprovalFilterForm(forms.Form):
-    q = forms.CharField(label="关键字", required=False)
-    status = forms.ChoiceField(label="状态", choices=_blank(ApprovalStatus.choices), required=False)
-
-
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(core_forms.Form):
     unit = forms.ModelChoiceField(label="调整单位", queryset=OrgUnit.objects.none())
     title = forms.CharField(label="调整名称", max_length=200)
     reason = forms.CharField(label="调整理由", widget=forms.Textarea(attrs={"rows": 3}))
@@ -49,7 +29,7 @@ class AdjustmentForm(forms.Form):
             del self.fields["unit"]
 
 
-class ContentForm(forms.Form):
+class ContentForm(core_forms.Form):
     code = forms.CharField(label="职权编码", max_length=60, required=False)
     item = forms.ChoiceField(label="事项", required=False)
     name = forms.CharField(label="事项名称", max_length=500, required=False)
@@ -82,26 +62,26 @@ class ContentForm(forms.Form):
             self.fields["item"].choices = [("", "请选择"), *items]
 
 
-class KindForm(forms.Form):
-    kind = forms.ChoiceField(label="调整类型", choices=AdjustmentKind.choices)
-
-
-class ReasonForm(forms.Form):
+class ReasonForm(core_forms.Form):
     reason = forms.CharField(label="退回理由", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class OpinionForm(forms.Form):
-    opinion = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+class OpinionForm(core_forms.Form):
+    opinion = forms.CharField(label="审核意见", required=False, initial="同意", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PublishForm(forms.Form):
+class StepForm(core_forms.Form):
+    """A workflow step without fields (提交审核): the page only asks for confirmation."""
+
+
+class PublishForm(core_forms.Form):
     title = forms.CharField(label="版本名称", max_length=200, help_text="如：2019年6月集中动态调整版")
     published_on = forms.DateField(label="公布日期", widget=DATE, help_text="公布该日有效的全部事项")
     document = forms.CharField(label="公布文件", max_length=300, required=False)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class LawChangeForm(forms.Form):
+class LawChangeForm(core_forms.Form):
     law = forms.CharField(label="法律法规名称", max_length=300)
     article = forms.CharField(label="条款", max_length=100, required=False, help_text="如：第二十条；留空表示整部")
     kind = forms.ChoiceField(label="变化", choices=LawChangeKind.choices)
@@ -109,17 +89,17 @@ class LawChangeForm(forms.Form):
     document = forms.CharField(label="依据文件", max_length=300, required=False)
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(core_forms.Form):
     resolution = forms.CharField(label="处理情况", max_length=300, help_text="如：所引条款内容未变，无需调整")
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件")
+class ImportForm(core_forms.Form):
+    file = UploadField(kind="spreadsheet", label="Excel 文件")
     effective_on = forms.DateField(label="生效日期", widget=DATE, required=False, help_text="留空为今天")
 
 
-class RealImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xls 或 .xlsx）")
+class RealImportForm(core_forms.Form):
+    file = UploadField(kind="spreadsheet", label="Excel 文件（.xls 或 .xlsx）")
     unit = forms.ModelChoiceField(label="导入到单位", queryset=OrgUnit.objects.none())
     effective_on = forms.DateField(label="生效日期", widget=DATE, required=False, help_text="留空为今天")
 
@@ -128,7 +108,7 @@ class RealImportForm(forms.Form):
         self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(core_forms.Form):
     unit = forms.ModelChoiceField(label="实施单位", queryset=OrgUnit.objects.none())
     code = forms.CharField(label="事项编码", max_length=80)
     name = forms.CharField(label="事项名称", max_length=300)
@@ -143,7 +123,7 @@ class ApprovalForm(forms.Form):
         self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
 
 
-class ApprovalAdjustForm(forms.Form):
+class ApprovalAdjustForm(core_forms.Form):
     kind = forms.ChoiceField(label="调整类型", choices=[("cancel", "取消"), ("delegate", "下放"), ("change", "变更")])
     changed_on = forms.DateField(label="调整日期", widget=DATE)
     document = forms.CharField(label="依据文件", max_length=300, help_text="如上级取消、下放事项的决定")

@@ -134,6 +134,8 @@ class ListAdjustment(models.Model):
     review_opinion = models.TextField("审核意见", blank=True)
 
     scope_owner = "unit"
+    status_tags = {AdjustmentStatus.DRAFT: "grey", AdjustmentStatus.SUBMITTED: "blue",
+                   AdjustmentStatus.RETURNED: "red", AdjustmentStatus.APPROVED: "green"}
 
     class Meta:
         verbose_name = "权责清单动态调整"
@@ -156,6 +158,8 @@ class AdjustmentLine(ItemContent):
     note = models.CharField("说明", max_length=300, blank=True, help_text="如下放至何级、承接自何处")
 
     scope_owner = "adjustment__unit"
+    kind_tags = {AdjustmentKind.ADD: "blue", AdjustmentKind.TAKE_OVER: "blue", AdjustmentKind.CHANGE: "orange",
+                 AdjustmentKind.CANCEL: "red", AdjustmentKind.DELEGATE: "blue"}
 
     class Meta:
         verbose_name = "调整事项"
@@ -249,6 +253,7 @@ class LawChange(models.Model):
     created_at = models.DateTimeField("标记时间", auto_now_add=True)
 
     scope_exempt = "法律法规的状态全县共用"
+    kind_tags = {LawChangeKind.AMENDED: "orange", LawChangeKind.REPEALED: "red"}
 
     class Meta:
         verbose_name = "法律法规变化"
@@ -296,6 +301,7 @@ class ApprovalItem(models.Model):
     listed_on = models.DateField("列入目录日期")
 
     scope_owner = "unit"
+    status_tags = {ApprovalStatus.ACTIVE: "green", ApprovalStatus.CANCELLED: "grey", ApprovalStatus.DELEGATED: "grey"}
 
     class Meta:
         verbose_name = "行政审批事项"

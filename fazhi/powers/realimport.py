@@ -8,22 +8,24 @@ stored as ``1.0`` and footnote rows. ``read_workbook`` turns such a file into th
 as our own template import (``fazhi.powers.spreadsheets``), plus a ``Preview``: items, sub-items,
 categories, counts per sheet and every doubtful row named — nothing is saved.
 
-Old .xls needs the ``xlrd`` package; without it such a file is refused with a clear message.
+The bytes are read by the platform's one Excel reader (``fazhi.core.spreadsheets.read_sheets``):
+format detection from the content, the size and decompression checks made before any parser runs,
+the per-cell limit. Old .xls needs the ``xlrd`` package; without it such a file is refused with a
+clear message. Cell text and headers are normalised with ``fazhi.core.text``.
 """
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
-
+from fazhi.core import spreadsheets
 from fazhi.core.errors import DomainError
+from fazhi.core.text import clean_text, compare_key
 
 from .choices import CATEGORY_BY_LABEL, PowerCategory
 from .services import parse_bases
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = spreadsheets._OLE_MAGIC
+ZIP_MAGIC = spreadsheets._ZIP_MAGIC
 
 # field → header spellings (whitespace removed before matching)
 HEADERS = {
@@ -44,7 +46,14 @@ HEADERS = {
     "code": ("职权编码", "事项编码", "权力编码"),
     "time_limit": ("法定期限（天/日）", "法定期限", "法定办理时限", "办理时限"),
 }
-_ALIAS = {alias: f for f, aliases in HEADERS.items() for alias in aliases}
+
+
+def _norm(value):
+    """A header or category as a comparison key without any whitespace."""
+    return re.sub(r"\s+", "", compare_key(value)) if value else ""
+
+
+_ALIAS = {_norm(alias): f for f, aliases in HEADERS.items() for alias in aliases}
 #: Columns that decide whether a row counts as a data row (the long text columns do not).
 SHORT = ("seq", "name", "sub", "category", "body", "office", "level", "code")
 CATEGORY_LETTER = {"licensing": "XK", "penalty": "CF", "coercion": "QZ", "levy": "ZS", "benefit": "JF",
@@ -53,17 +62,13 @@ PREVIEW_ONLY = {"sheet_row", "category_label"}
 _FOOTNOTE_RE = re.compile(r"^(备注|注|说明)[:：]")
 
 
-def _norm(value):
-    return re.sub(r"\s+", "", str(value or ""))
-
-
 def _text(value):
-    """A cell as text: numbers stored as 1.0 become 1; surrounding whitespace stripped."""
+    """A cell as text: numbers stored as 1.0 become 1; ``clean_text`` (trimmed, no zero-width characters)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
-    return str(value).strip()
+    return clean_text(value)
 
 
 def category_of(text):
@@ -138,46 +143,20 @@ class Preview:
 # Reading the workbook ------------------------------------------------------------------------
 
 def detect_format(data: bytes):
-    if data.startswith(OLE_MAGIC):
-        return "xls"
-    if data.startswith(ZIP_MAGIC):
-        return "xlsx"
-    raise DomainError("文件不是 Excel 工作簿（.xls 或 .xlsx）。", field="file")
-
-
-def xls_supported():
+    """"xls" or "xlsx" from the content (the shared reader's detection)."""
     try:
-        import xlrd  # noqa: F401
-    except ImportError:
-        return False
-    return True
+        return spreadsheets.detect_format(data)
+    except DomainError:
+        raise DomainError("文件不是 Excel 工作簿（.xls 或 .xlsx）。", field="file") from None
 
 
-def _sheets(data: bytes):
-    """[(sheet name, [[cell, …], …])] whatever the real format is."""
-    kind = detect_format(data)
-    if kind == "xls":
-        try:
-            import xlrd
-        except ImportError:
-            raise DomainError("这是旧版 Excel（.xls）文件，服务器未安装读取 .xls 所需的 xlrd 组件。"
-                              "请联系管理员安装，或用 Excel 另存为 .xlsx 后再导入。", field="file") from None
-        try:
-            book = xlrd.open_workbook(file_contents=data, on_demand=True)
-        except Exception:
-            raise DomainError("无法读取该 .xls 文件，文件可能已损坏或设置了密码。", field="file") from None
-        result = []
-        for sheet in book.sheets():
-            result.append((sheet.name, [sheet.row_values(i) for i in range(sheet.nrows)]))
-        return kind, result
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        raise DomainError("无法读取该 .xlsx 文件，文件可能已损坏或设置了密码。", field="file") from None
-    try:
-        return kind, [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in book.worksheets]
-    finally:
-        book.close()
+xls_supported = spreadsheets.xls_supported
+
+
+def _sheets(data):
+    """(format, [(sheet name, [[cell, …], …])]) whatever the real format is, through the shared reader."""
+    detect_format(spreadsheets.read_file_bytes(data))
+    return spreadsheets.read_sheets(data)
 
 
 def _header(rows):

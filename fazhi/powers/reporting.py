@@ -4,8 +4,8 @@ from collections import Counter
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.registry import FigureValue, register_figure
 
 from .choices import AdjustmentKind, AdjustmentStatus, ApprovalChangeKind, PowerCategory
@@ -15,7 +15,7 @@ CHAPTER = "二、规范审批行为，全面履行职能"
 
 
 def _as_of(year):
-    today = timezone.localdate()
+    today = clock.today()
     return min(today, datetime.date(year, 12, 31))
 
 

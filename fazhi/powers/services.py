@@ -1,5 +1,7 @@
 """Every write to the power lists: one transaction, one audit entry, Chinese errors (RULES.md §1).
 
+Read-only rule helpers (``line_problems``, ``open_version``, ``versions_compare``) are in ``selectors``.
+
 The list changes only through adjustments (动态调整): a department drafts a ``ListAdjustment``
 with its lines, submits it, and the office approves (the lines then become dated item versions
 from the effective date) or returns it. The office publishes versions of the whole list, which
@@ -8,20 +10,18 @@ never change afterwards, and marks laws amended or repealed, which flags every i
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 
-from fazhi.core import audit, audit_events
-from fazhi.core.errors import DomainError, NotFound
+from fazhi.core import audit, audit_events, clock
+from fazhi.core.errors import DomainError
+from fazhi.core.text import clean_code
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
 from .choices import (
     AdjustmentKind,
-    AdjustmentStatus,
     ApprovalChangeKind,
     ApprovalStatus,
     LawChangeKind,
@@ -29,7 +29,6 @@ from .choices import (
 )
 from .models import (
     CONTENT_FIELDS,
-    FIELD_LABELS,
     AdjustmentLine,
     ApprovalChange,
     ApprovalItem,
@@ -43,6 +42,8 @@ from .models import (
     basis_lines,
 )
 from .permissions import PowersPerm
+from .policies import AdjustmentPolicy, ApprovalPolicy, FlagPolicy, LawChangePolicy, VersionPolicy
+from .selectors import ADDING, line_problems, open_version, versions_compare
 
 # powers: 4xx
 audit_events.register(401, "powers.adjustment_created", "新建权责清单动态调整")
@@ -59,9 +60,6 @@ audit_events.register(430, "powers.items_imported", "导入权责清单")
 audit_events.register(440, "powers.approval_item_added", "新增行政审批事项")
 audit_events.register(441, "powers.approval_item_changed", "调整行政审批事项")
 
-EDITABLE = (AdjustmentStatus.DRAFT, AdjustmentStatus.RETURNED)
-PENDING = (AdjustmentStatus.DRAFT, AdjustmentStatus.SUBMITTED, AdjustmentStatus.RETURNED)
-ADDING = (AdjustmentKind.ADD, AdjustmentKind.TAKE_OVER)
 ENDING = (AdjustmentKind.CANCEL, AdjustmentKind.DELEGATE)
 
 
@@ -163,7 +161,7 @@ def clean_content(data, *, prefix_field=""):
 
 
 def _check_code(code):
-    code = (code or "").strip()
+    code = clean_code(code)  # zero-width characters gone, full-width ＳＣＪ－００１ → SCJ-001
     if not code:
         raise DomainError("请填写职权编码。", field="code")
     if len(code) > 60 or re.search(r"\s", code):
@@ -173,11 +171,6 @@ def _check_code(code):
 
 # Scope helpers -----------------------------------------------------------------------------
 
-def _require(actor, perm):
-    if actor is None or not actor.has_perm(perm):
-        raise DomainError("您没有执行该操作的权限。", code="permission_denied")
-
-
 def _require_unit(actor, unit):
     if not scope.changeable(actor, OrgUnit.objects.filter(pk=unit.pk), perm=PowersPerm.EDIT).exists():
         raise DomainError("只能调整本单位的权责清单。", field="unit")
@@ -186,14 +179,9 @@ def _require_unit(actor, unit):
 
 
 def _require_adjustment(actor, adjustment):
-    if not scope.can_change(actor, adjustment, perm=PowersPerm.EDIT):
-        raise NotFound()
-    if adjustment.status not in EDITABLE:
-        raise DomainError(f"动态调整“{adjustment.get_status_display()}”，不能再修改。")
-
-
-def open_version(item):
-    return item.versions.filter(valid_to__isnull=True).order_by("-valid_from").first()
+    policy = AdjustmentPolicy()
+    policy.get(actor, adjustment.pk, action="edit")  # out of scope: NotFound, as for the page
+    policy.check(actor, "edit", adjustment)
 
 
 # Adjustments -------------------------------------------------------------------------------
@@ -210,7 +198,7 @@ def _check_header(title, reason, trigger_document, effective_on):
 
 
 def adjustment_create(*, actor, unit, title, reason, trigger_document, effective_on):
-    _require(actor, PowersPerm.EDIT)
+    AdjustmentPolicy().check(actor, "create")
     _require_unit(actor, unit)
     _check_header(title, reason, trigger_document, effective_on)
     with transaction.atomic():
@@ -295,14 +283,14 @@ def _workflow():
 
 def adjustment_submit(*, actor, adjustment):
     def effect(adj):
-        adj.submitted_at = timezone.now()
+        adj.submitted_at = clock.now()
 
     return _workflow().apply(actor=actor, obj=adjustment, action="submit", effect=effect)
 
 
 def adjustment_return(*, actor, adjustment, reason):
     def effect(adj):
-        adj.reviewed_by, adj.reviewed_at, adj.review_opinion = actor, timezone.now(), reason.strip()
+        adj.reviewed_by, adj.reviewed_at, adj.review_opinion = actor, clock.now(), reason.strip()
 
     return _workflow().apply(actor=actor, obj=adjustment, action="return", reason=reason, effect=effect)
 
@@ -311,41 +299,15 @@ def adjustment_approve(*, actor, adjustment, opinion=""):
     counts = {}
 
     def effect(adj):
-        adj.reviewed_by, adj.reviewed_at, adj.review_opinion = actor, timezone.now(), (opinion or "").strip()
-        counts.update(apply_lines(adj, checked=True))  # may_approve checked the lines on the locked row
+        adj.reviewed_by, adj.reviewed_at, adj.review_opinion = actor, clock.now(), (opinion or "").strip()
+        counts.update(lines_apply(adj, checked=True))  # may_approve checked the lines on the locked row
 
     adj = _workflow().apply(actor=actor, obj=adjustment, action="approve", effect=effect,
                             changes={"applied": [None, counts]})
     return adj
 
 
-def line_problems(adjustment):
-    """Why the lines could not take effect on the adjustment's date (empty when they can)."""
-    problems = []
-    lines = list(adjustment.lines.values_list("kind", "code", "item_id"))
-    if not lines:
-        return ["调整中没有任何事项。"]
-    if adjustment.status == AdjustmentStatus.APPROVED:
-        return []
-    codes = [code for kind, code, _ in lines if kind in ADDING]
-    taken = set(PowerItem.objects.filter(code__in=codes).values_list("code", flat=True)) if codes else set()
-    for code in sorted(taken):
-        problems.append(f"职权编码 {code} 已被使用。")
-    item_ids = [item_id for _, _, item_id in lines if item_id]
-    opens = dict(PowerItemVersion.objects.filter(item_id__in=item_ids, valid_to__isnull=True)
-                 .values_list("item_id", "valid_from")) if item_ids else {}
-    for _, code, item_id in lines:
-        if item_id:
-            valid_from = opens.get(item_id)
-            if valid_from is None:
-                problems.append(f"事项 {code} 已移出清单。")
-            elif valid_from >= adjustment.effective_on:
-                problems.append(f"事项 {code} 的现行内容自{valid_from:%Y-%m-%d}起施行，"
-                                f"调整的生效日期应在其后。")
-    return problems
-
-
-def apply_lines(adjustment, *, checked=False):
+def lines_apply(adjustment, *, checked=False):
     """Write the approved lines as dated versions (bulk, for lists of thousands of items).
 
     ``checked``: the caller (the approval's guard, on the locked row) has just run ``line_problems``.
@@ -387,7 +349,7 @@ def apply_lines(adjustment, *, checked=False):
     PowerItemVersion.objects.bulk_create(versions, batch_size=1000)
     # An adjusted (changed, cancelled or delegated) item no longer waits because of a changed law.
     ItemFlag.objects.filter(item_id__in=touched, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(), resolution=f"已通过动态调整“{adjustment.title}”处理")
+        resolved_at=clock.now(), resolution=f"已通过动态调整“{adjustment.title}”处理")
     if new_items:
         AdjustmentLine.objects.filter(adjustment=adjustment, kind__in=ADDING).update(
             item_id=Subquery(PowerItem.objects.filter(code=OuterRef("code")).values("pk")[:1]))
@@ -398,7 +360,7 @@ def apply_lines(adjustment, *, checked=False):
 
 def version_publish(*, actor, title, published_on, document="", note=""):
     """Freeze the whole list in force on ``published_on`` as a published version."""
-    _require(actor, PowersPerm.PUBLISH)
+    VersionPolicy().check(actor, "publish")
     title = (title or "").strip()
     if not title:
         raise DomainError("请填写版本名称。", field="title")
@@ -428,62 +390,11 @@ def version_publish(*, actor, title, published_on, document="", note=""):
     return version
 
 
-@dataclass
-class Comparison:
-    older: object
-    newer: object
-    added: list = field(default_factory=list)  # entry dicts
-    removed: list = field(default_factory=list)
-    changed: list = field(default_factory=list)  # {"code", "name", "unit_name", "fields": [(label, old, new)]}
-
-    @property
-    def unchanged_count(self):
-        return self.newer_count - len(self.added) - len(self.changed)
-
-    newer_count: int = 0
-
-
-COMPARED_FIELDS = ("unit_name", *CONTENT_FIELDS)
-
-
-def _display(field_name, value):
-    if field_name == "bases":
-        return "\n".join(basis_lines(value))
-    if field_name == "category":
-        return PowerCategory(value).label if value in PowerCategory.values else value
-    return value
-
-
-def versions_compare(older, newer):
-    """Items added, removed and changed field by field between two published versions."""
-    cols = ("code", *COMPARED_FIELDS)
-    a = {row[0]: row for row in ListVersionEntry.objects.filter(version=older).values_list(*cols)}
-    b = {row[0]: row for row in ListVersionEntry.objects.filter(version=newer).values_list(*cols)}
-    result = Comparison(older=older, newer=newer, newer_count=len(b))
-
-    def as_dict(row):
-        return dict(zip(cols, row, strict=True))
-
-    for code in sorted(b.keys() - a.keys()):
-        result.added.append(as_dict(b[code]))
-    for code in sorted(a.keys() - b.keys()):
-        result.removed.append(as_dict(a[code]))
-    for code in sorted(a.keys() & b.keys()):
-        old, new = a[code], b[code]
-        if old == new:
-            continue
-        fields = [(FIELD_LABELS[f], _display(f, old[i + 1]), _display(f, new[i + 1]))
-                  for i, f in enumerate(COMPARED_FIELDS) if old[i + 1] != new[i + 1]]
-        d = as_dict(new)
-        result.changed.append({"code": code, "name": d["name"], "unit_name": d["unit_name"], "fields": fields})
-    return result
-
-
 # Legal-basis impact ------------------------------------------------------------------------
 
 def law_change_mark(*, actor, law, kind, changed_on, article="", document=""):
     """Mark a law (or an article) amended or repealed and flag every item in force that cites it."""
-    _require(actor, PowersPerm.MARK_LAW)
+    LawChangePolicy().check(actor, "mark")
     law = normalise_law(law)
     if not law:
         raise DomainError("请填写法律法规名称。", field="law")
@@ -508,14 +419,13 @@ def law_change_mark(*, actor, law, kind, changed_on, article="", document=""):
 
 def flag_resolve(*, actor, flag, resolution):
     """The unit confirms that an item citing a changed law needs no adjustment (with the reason)."""
-    if not scope.can_change(actor, flag, perm=PowersPerm.EDIT):
-        raise NotFound()
-    if flag.resolved_at:
-        raise DomainError("该提醒已处理。")
+    policy = FlagPolicy()
+    policy.get(actor, flag.pk, action="resolve")  # out of scope: NotFound, as for the page
+    policy.check(actor, "resolve", flag)
     if not (resolution or "").strip():
         raise DomainError("请说明处理情况（如：所引条款内容未变，无需调整）。", field="resolution")
     with transaction.atomic():
-        flag.resolved_at, flag.resolution = timezone.now(), resolution.strip()
+        flag.resolved_at, flag.resolution = clock.now(), resolution.strip()
         flag.save(update_fields=["resolved_at", "resolution"])
         audit.record(actor=actor, event="powers.flag_resolved", obj=flag.item,
                      changes={"flag": [str(flag.law_change), resolution.strip()]})
@@ -532,8 +442,8 @@ def items_import(*, actor, rows, title="", reason="", trigger_document="", effec
     """
     from fazhi.core.spreadsheets import RowError
 
-    _require(actor, PowersPerm.EDIT)
-    effective_on = effective_on or timezone.localdate()
+    AdjustmentPolicy().check(actor, "import")
+    effective_on = effective_on or clock.today()
     units = {}
     for row in rows:
         units.setdefault(row["unit"].pk, row["unit"])
@@ -586,7 +496,7 @@ def items_import(*, actor, rows, title="", reason="", trigger_document="", effec
 
 def approval_item_add(*, actor, unit, code, name, listed_on, document, power_item=None, legal_days=None,
                       promised_days=None):
-    _require(actor, PowersPerm.MANAGE_APPROVALS)
+    ApprovalPolicy().check(actor, "create")
     code = _check_code(code)
     if not (name or "").strip():
         raise DomainError("请填写事项名称。", field="name")
@@ -614,11 +524,9 @@ def approval_item_add(*, actor, unit, code, name, listed_on, document, power_ite
 
 def approval_item_adjust(*, actor, item, kind, changed_on, document, note="", name=None, promised_days=None):
     """Follow an upper-level decision: cancel, delegate or change an approval item."""
-    _require(actor, PowersPerm.MANAGE_APPROVALS)
     if kind not in (ApprovalChangeKind.CANCEL, ApprovalChangeKind.DELEGATE, ApprovalChangeKind.CHANGE):
         raise DomainError("请选择取消、下放或变更。", field="kind")
-    if item.status != ApprovalStatus.ACTIVE:
-        raise DomainError(f"该事项{item.get_status_display()}，不能再调整。", field="kind")
+    ApprovalPolicy().check(actor, "adjust", item, field="kind")
     if not (document or "").strip():
         raise DomainError("请填写依据文件（如上级取消、下放事项的决定）。", field="document")
     if kind == ApprovalChangeKind.CHANGE and not ((name or "").strip() or promised_days):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("powers/versions/view/", views.version_detail, name="version_detail"),
     path("powers/versions/compare/", views.version_compare, name="version_compare"),
     path("powers/laws/", views.law_list, name="law_list"),
+    path("powers/laws/mark/", views.law_mark, name="law_mark"),
     path("powers/flags/<int:pk>/resolve/", views.flag_resolve, name="flag_resolve"),
     path("powers/approvals/", views.approval_list, name="approval_list"),
     path("powers/approvals/new/", views.approval_create, name="approval_create"),

@@ -1,63 +1,64 @@
-"""Pages of the power lists. Thin: a form checks shape, one service or selector, a page."""
-import os
-import secrets
-import tempfile
-import time
-
-from django.conf import settings
+"""Pages of the power lists. Thin: a filter set or a form, the record type's policy, one service or selector,
+a page."""
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core import spreadsheets as sheets
-from fazhi.core import workdays
-from fazhi.core.errors import CalendarMissing, DomainError, NotFound
-from fazhi.core.rules import get_setting
-from fazhi.core.web import filters_from, form_error, import_page, paginate, require_perm, xlsx_response
-from fazhi.orgs import scope
+from fazhi.core.errors import DomainError, NotFound
+from fazhi.core.registers import filtered, paginate, register_page
+from fazhi.core.web import form_error, form_page, import_page, require_perm, xlsx_response
 
-from . import forms, realimport, selectors, services
-from .choices import AdjustmentKind, AdjustmentStatus, PowerCategory
+from . import filters, forms, imports, realimport, selectors, services
+from .choices import AdjustmentKind, PowerCategory
 from .models import PowerItem
 from .permissions import PowersPerm as P
-from .spreadsheets import export_items, item_sheet
-from .workflows import adjustment_workflow
+from .policies import (
+    AdjustmentPolicy,
+    ApprovalPolicy,
+    FlagPolicy,
+    LawChangePolicy,
+    PowerItemPolicy,
+    VersionPolicy,
+)
+from .spreadsheets import adjustment_sheet, approval_sheet, export_items, item_sheet
 
-XLSX = sheets.XLSX_CONTENT_TYPE
+adjustments = AdjustmentPolicy()
+items = PowerItemPolicy()
+flags = FlagPolicy()
+laws = LawChangePolicy()
+list_versions = VersionPolicy()
+approvals = ApprovalPolicy()
 
 
-def _can_edit(user):
-    return user.has_perm(P.EDIT) and selectors.editable_units(user=user).exists()
+def _refused(request, refusal, url):
+    messages.warning(request, refusal)
+    return redirect(url)
 
 
 # Items ---------------------------------------------------------------------------------------
 
 @require_perm(P.VIEW)
 def item_list(request):
-    units = selectors.item_units(user=request.user)
-    filter_form = forms.ItemFilterForm(request.GET or None, units=units)
-    versions = selectors.current_versions(user=request.user, filters=filters_from(
-        request, ["q", "unit", "category", "flagged", "sort"]))
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(export_items(versions), f"权责清单_{timezone.localdate():%Y%m%d}.xlsx")
-    return render(request, "powers/item_list.html", {
-        "filter_form": filter_form, "page": paginate(request, versions), "can_edit": _can_edit(request.user)})
+    return register_page(
+        request, filterset_class=filters.ItemFilter, queryset=selectors.current_versions(user=request.user),
+        template="powers/item_list.html", export=export_items, export_name="权责清单",
+        context={"may": adjustments.can_all(request.user, ["create", "import"])})
 
 
 @require_perm(P.VIEW)
 def item_detail(request, pk):
-    item = selectors.item_get(user=request.user, pk=pk)
+    item = items.get(request.user, pk, qs=PowerItem.objects.select_related("unit"))
     versions = list(item.versions.select_related("line__adjustment").order_by("-valid_from"))
-    today = timezone.localdate()
+    today = clock.today()
     current = next((v for v in versions if v.valid_from <= today and (v.valid_to is None or v.valid_to > today)),
                    None)
     return render(request, "powers/item_detail.html", {
-        "item": item, "versions": versions, "current": current,
-        "flags": item.flags.select_related("law_change").order_by("-id"),
+        "item": item, "versions": versions, "current": current, "flags": selectors.item_flags(item),
         "lines": item.adjustment_lines.select_related("adjustment").order_by("-adjustment__created_at"),
-        "can_edit": scope.can_change(request.user, item, perm=P.EDIT) and request.user.has_perm(P.EDIT),
+        "may": items.may(request.user, item),
     })
 
 
@@ -82,106 +83,55 @@ def item_template(request):
     return xlsx_response(sheets.template_workbook(item_sheet()), "权责清单导入模板.xlsx")
 
 
-def _import_dir():
-    """Where an uploaded list waits between its preview and the confirmation (cleared after a day)."""
-    path = os.path.join(getattr(settings, "VAR_DIR", tempfile.gettempdir()), "powers-import")
-    os.makedirs(path, exist_ok=True)
-    cutoff = time.time() - 86400
-    for name in os.listdir(path):
-        full = os.path.join(path, name)
-        if os.path.getmtime(full) < cutoff:
-            os.remove(full)
-    return path
-
-
 @require_perm(P.EDIT)
 def real_import(request):
-    """Upload a department's published list as it is, see the preview, then confirm."""
+    """Upload a department's published list as it is, see the preview, then confirm (or cancel).
+
+    The orchestration — holding the upload, re-reading it on confirmation, cleaning up — is
+    ``fazhi.powers.imports``."""
     units = selectors.editable_units(user=request.user)
-    initial = {"unit": request.user.unit_id} if units.filter(pk=request.user.unit_id).exists() else {}
-    form = forms.RealImportForm(request.POST or None, request.FILES or None, units=units, initial=initial)
-    preview = None
-    token = request.POST.get("token", "")
-    if request.method == "POST" and request.POST.get("confirm") and token:
-        stash = request.session.get("powers_import", {})
-        if stash.get("token") != token:
-            messages.error(request, "预览已过期，请重新上传文件。")
-            return redirect("powers:real_import")
-        unit = units.filter(pk=stash["unit"]).first()
-        if unit is None:
-            raise Http404
-        with open(os.path.join(_import_dir(), token), "rb") as fh:
-            data = fh.read()
+    if request.method == "POST" and request.POST.get("cancel"):
+        imports.cancel(session=request.session)
+        messages.info(request, "已取消本次导入，上传的文件已删除。")
+        return redirect("powers:real_import" if request.POST["cancel"] == "again" else "powers:item_list")
+    if request.method == "POST" and request.POST.get("confirm"):
         try:
-            preview = realimport.read_workbook(data, filename=stash["filename"], code_prefix=unit.code)
-            if preview.blocking:
-                raise DomainError("文件中有必须先修正的行：" + "；".join(str(d) for d in preview.blocking[:5]))
-            rows = realimport.rows_for_import(preview, unit)
-            effective_on = timezone.datetime.fromisoformat(stash["effective_on"]).date()
-            saved = services.items_import(actor=request.user, rows=rows, effective_on=effective_on,
-                                          title=f"{unit.name}权责清单导入（{stash['filename'][:60]}）",
-                                          trigger_document=stash["filename"][:300])
+            saved = imports.confirm(actor=request.user, session=request.session,
+                                    token=request.POST.get("token", ""), units=units)
         except DomainError as e:
             messages.error(request, e.message)
             return redirect("powers:real_import")
-        os.remove(os.path.join(_import_dir(), token))
-        request.session.pop("powers_import", None)
         messages.success(request, f"已生成调整草稿：新增 {saved['add']} 项，变更 {saved['change']} 项。请核对后提交审核。")
         if saved["adjustments"]:
             return redirect("powers:adjustment_detail", pk=saved["adjustments"][0].pk)
         return redirect("powers:item_list")
+    initial = {"unit": request.user.unit_id} if units.filter(pk=request.user.unit_id).exists() else {}
+    form = forms.RealImportForm(request.POST or None, request.FILES or None, units=units, initial=initial)
+    preview = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > settings.FAZHI_IMPORT_MAX_BYTES:
-            form.add_error("file", "文件过大。")
-        else:
-            data = upload.read()
-            unit = form.cleaned_data["unit"]
-            try:
-                preview = realimport.read_workbook(data, filename=upload.name, code_prefix=unit.code)
-            except DomainError as e:
-                form_error(form, e)
-            else:
-                token = secrets.token_hex(16)
-                with open(os.path.join(_import_dir(), token), "wb") as fh:
-                    fh.write(data)
-                effective_on = form.cleaned_data["effective_on"] or timezone.localdate()
-                request.session["powers_import"] = {"token": token, "unit": unit.pk, "filename": upload.name,
-                                                    "effective_on": effective_on.isoformat()}
+        try:
+            preview = imports.preview(session=request.session, upload=form.cleaned_data["file"],
+                                      unit=form.cleaned_data["unit"], effective_on=form.cleaned_data["effective_on"])
+        except DomainError as e:
+            form_error(form, e)
+    stash = imports.pending(request.session) if preview else None
     return render(request, "powers/real_import.html", {
-        "form": form, "preview": preview, "token": token if preview else "",
+        "form": form, "preview": preview, "token": stash.token if stash else "",
         "xls_supported": realimport.xls_supported()})
 
 
 # Adjustments ---------------------------------------------------------------------------------
 
-def _overdue_ids(adjustments):
-    days = get_setting("powers.review_days")
-    today = timezone.localdate()
-    ids = set()
-    for adj in adjustments:
-        if adj.status == AdjustmentStatus.SUBMITTED and adj.submitted_at:
-            try:
-                due = workdays.add_working_days(timezone.localdate(adj.submitted_at), days)
-            except CalendarMissing:
-                continue
-            if due < today:
-                ids.add(adj.pk)
-    return ids
+def _export_adjustments(rows):
+    return sheets.export_workbook(adjustment_sheet(), rows)
 
 
 @require_perm(P.VIEW)
 def adjustment_list(request):
-    filter_form = forms.AdjustmentFilterForm(request.GET or None)
-    qs = selectors.adjustment_list(user=request.user, filters=filters_from(request, ["q", "status", "year", "sort"]))
-    if request.GET.get("export") == "xlsx":
-        from .spreadsheets import adjustment_sheet
-
-        return xlsx_response(sheets.export_workbook(adjustment_sheet(), qs), f"动态调整_{timezone.localdate():%Y%m%d}.xlsx")
-    page = paginate(request, qs)
-    return render(request, "powers/adjustment_list.html", {
-        "filter_form": filter_form, "page": page, "overdue": _overdue_ids(page), "can_edit": _can_edit(request.user),
-        "today": timezone.localdate()})
+    return register_page(
+        request, filterset_class=filters.AdjustmentFilter, queryset=selectors.adjustment_list(user=request.user),
+        template="powers/adjustment_list.html", export=_export_adjustments, export_name="动态调整",
+        context={"may": adjustments.can_all(request.user, ["create", "import"])})
 
 
 @require_perm(P.EDIT)
@@ -189,121 +139,91 @@ def adjustment_create(request):
     units = selectors.editable_units(user=request.user)
     initial = {"unit": request.user.unit_id} if units.filter(pk=request.user.unit_id).exists() else {}
     form = forms.AdjustmentForm(request.POST or None, units=units, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            adj = services.adjustment_create(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已新建动态调整，请添加调整事项。")
-            return redirect("powers:adjustment_detail", pk=adj.pk)
-    return render(request, "core/form.html", {"form": form, "title": "新建动态调整", "submit": "保存",
-                                              "cancel": reverse("powers:adjustment_list")})
+    return form_page(request, form, save=lambda d: services.adjustment_create(actor=request.user, **d),
+                     title="新建动态调整", cancel=reverse("powers:adjustment_list"),
+                     done=lambda adj: reverse("powers:adjustment_detail", args=[adj.pk]),
+                     success="已新建动态调整，请添加调整事项。")
 
 
 @require_perm(P.VIEW)
 def adjustment_detail(request, pk):
-    adj = selectors.adjustment_get(user=request.user, pk=pk)
-    editable = (adj.status in services.EDITABLE and request.user.has_perm(P.EDIT)
-                and scope.can_change(request.user, adj, perm=P.EDIT))
-    from fazhi.core.models import AuditEntry  # the adjustment's timeline is its audit trail
-
-    history = _timeline(AuditEntry.objects.filter(object_type=adj._meta.label, object_id=str(adj.pk)).order_by("seq"))
-    lines = adj.lines.select_related("item")
+    adj = adjustments.get(request.user, pk, qs=selectors.adjustment_records())
     return render(request, "powers/adjustment_detail.html", {
-        "adj": adj, "lines": paginate(request, lines, per_page=50), "editable": editable,
-        "actions": adjustment_workflow.available(request.user, adj), "kinds": AdjustmentKind.choices,
-        "history": history, "problems": services.line_problems(adj) if adj.status != "approved" else [],
-        "reason_form": forms.ReasonForm(), "opinion_form": forms.OpinionForm(), "today": timezone.localdate(),
+        "adj": adj, "lines": paginate(request, adj.lines.select_related("item"), per_page=50),
+        "may": adjustments.may(request.user, adj, actions=["edit"]),
+        "actions": adjustments.buttons(request.user, adj), "kinds": AdjustmentKind.choices,
+        "history": selectors.adjustment_history(user=request.user, adj=adj),
+        "problems": selectors.adjustment_problems(adj),
+        "reason_form": forms.ReasonForm(),
     })
 
 
-HISTORY_KEYS = {"status": "状态", "effective_on": "生效日期", "unit": "调整单位", "line": "调整事项", "reason": "理由",
-                "applied": "写入清单", "title": "调整名称", "trigger_document": "调整依据文件", "lines": "事项数"}
-
-
-def _plain(key, value):
-    if key == "status":
-        return AdjustmentStatus(value).label if value in AdjustmentStatus.values else value
-    if key == "applied" and isinstance(value, dict):
-        return "，".join(f"{AdjustmentKind(k).label}{n}项" for k, n in value.items() if k in AdjustmentKind.values)
-    return "" if value is None else value
-
-
-def _timeline(entries):
-    """Audit entries as the record page's timeline: Chinese event names and field names."""
-    from fazhi.core import audit_events
-
-    return [{"at": e.at, "actor_name": e.actor_name, "label": audit_events.label_for(e.event_name),
-             "changes": [(HISTORY_KEYS.get(k, k), _plain(k, v[0]), _plain(k, v[1]))
-                         for k, v in e.changes.items() if isinstance(v, list) and len(v) == 2]}
-            for e in entries]
+def _editable_adjustment(request, pk):
+    """The adjustment, if the user may change it now; else a 404 (out of scope) or a message and the record page."""
+    adj = adjustments.get(request.user, pk, qs=selectors.adjustment_records(), action="edit")
+    refusal = adjustments.refusal(request.user, "edit", adj)
+    return adj, refusal
 
 
 @require_perm(P.EDIT)
 def adjustment_edit(request, pk):
-    adj = selectors.adjustment_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, adj, perm=P.EDIT):
-        raise Http404
+    adj, refusal = _editable_adjustment(request, pk)
+    url = reverse("powers:adjustment_detail", args=[adj.pk])
+    if refusal:
+        return _refused(request, refusal, url)
     initial = {"title": adj.title, "reason": adj.reason, "trigger_document": adj.trigger_document,
                "effective_on": adj.effective_on}
     form = forms.AdjustmentForm(request.POST or None, editing=True, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.adjustment_update(actor=request.user, adjustment=adj, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已保存。")
-            return redirect("powers:adjustment_detail", pk=adj.pk)
-    return render(request, "core/form.html", {"form": form, "title": f"修改动态调整：{adj.title}", "submit": "保存",
-                                              "cancel": reverse("powers:adjustment_detail", args=[adj.pk])})
+    return form_page(request, form, save=lambda d: services.adjustment_update(actor=request.user, adjustment=adj, **d),
+                     title=f"修改动态调整：{adj.title}", cancel=url, done=lambda _: url)
 
 
 @require_perm(P.EDIT)
 def line_add(request, pk):
-    adj = selectors.adjustment_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, adj, perm=P.EDIT):
-        raise Http404
+    adj, refusal = _editable_adjustment(request, pk)
+    url = reverse("powers:adjustment_detail", args=[adj.pk])
+    if refusal:
+        return _refused(request, refusal, url)
     kind = request.GET.get("kind") or request.POST.get("kind") or AdjustmentKind.ADD
     if kind not in AdjustmentKind.values:
         kind = AdjustmentKind.ADD
-    items = []
+    choices = []
     initial = {}
-    if kind not in services.ADDING:
-        current = selectors.current_versions(user=request.user, filters={"unit": adj.unit_id})
-        items = [(str(v.item_id), f"{v.item.code} {v.name}") for v in current]
-        chosen = request.GET.get("item")
-        if chosen and chosen.isdigit():
+    if kind not in selectors.ADDING:
+        current = selectors.current_versions(user=request.user, unit=adj.unit_id)
+        choices = [(str(v.item_id), f"{v.item.code} {v.name}") for v in current]
+        chosen = request.GET.get("item", "")
+        if chosen.isdigit() and len(chosen) < 19:
             v = current.filter(item_id=chosen).first()
             if v is not None:
                 initial = {**v.content(), "bases": "\n".join(v.bases_text), "item": chosen}
-    form = forms.ContentForm(request.POST or None, kind=kind, items=items, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+    form = forms.ContentForm(request.POST or None, kind=kind, items=choices, initial=initial)
+
+    def save(data):
+        data = dict(data)
         item = None
         if data.get("item"):
             item = PowerItem.objects.filter(pk=data["item"], unit_id=adj.unit_id).first()
         note = data.pop("note", "")
-        try:
-            services.line_add(actor=request.user, adjustment=adj, kind=kind, item=item, code=data.get("code"),
-                              content=data, note=note)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已添加调整事项。")
-            return redirect("powers:adjustment_detail", pk=adj.pk)
-    return render(request, "powers/line_form.html", {
-        "form": form, "adj": adj, "kind": kind, "kind_label": AdjustmentKind(kind).label,
-        "kinds": AdjustmentKind.choices})
+        return services.line_add(actor=request.user, adjustment=adj, kind=kind, item=item, code=data.get("code"),
+                                 content=data, note=note)
+
+    return form_page(request, form, save=save, title=f"{adj.title}：{AdjustmentKind(kind).label}事项", cancel=url,
+                     done=lambda _: url, success="已添加调整事项。", submit="添加", template="powers/line_form.html",
+                     adj=adj, kind=kind, kind_label=AdjustmentKind(kind).label, kinds=AdjustmentKind.choices,
+                     chosen=initial.get("item", ""))
 
 
 @require_perm(P.EDIT)
 def line_remove(request, pk):
-    adj = selectors.adjustment_get(user=request.user, pk=pk)
+    adj, refusal = _editable_adjustment(request, pk)  # out of scope: 404 first, whatever the method
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    line = adj.lines.filter(pk=request.POST.get("line") or 0).first()
+    url = reverse("powers:adjustment_detail", args=[adj.pk])
+    if refusal:
+        return _refused(request, refusal, url)
+    raw = request.POST.get("line", "")
+    line = adj.lines.filter(pk=raw).first() if raw.isdigit() and len(raw) < 19 else None
     if line is None:
         raise Http404
     try:
@@ -312,71 +232,72 @@ def line_remove(request, pk):
         messages.error(request, e.message)
     else:
         messages.success(request, "已删除该调整事项。")
-    return redirect("powers:adjustment_detail", pk=adj.pk)
+    return redirect(url)
 
 
-def _act(request, pk, action):
-    adj = selectors.adjustment_get(user=request.user, pk=pk)
-    if request.method != "POST":
-        return redirect("powers:adjustment_detail", pk=adj.pk)
-    try:
-        if action == "submit":
-            services.adjustment_submit(actor=request.user, adjustment=adj)
-            messages.success(request, "已提交法治办审核。")
-        elif action == "approve":
-            services.adjustment_approve(actor=request.user, adjustment=adj, opinion=request.POST.get("opinion", ""))
-            messages.success(request, f"已批准，调整自{adj.effective_on:%Y年%m月%d日}起生效。")
-        else:
-            services.adjustment_return(actor=request.user, adjustment=adj, reason=request.POST.get("reason", ""))
-            messages.success(request, "已退回单位修改。")
-    except DomainError as e:
-        messages.error(request, e.message)
-    return redirect("powers:adjustment_detail", pk=adj.pk)
+STEPS = {
+    "submit": (forms.StepForm, lambda user, adj, d: services.adjustment_submit(actor=user, adjustment=adj),
+               lambda adj: "已提交法治办审核。"),
+    "approve": (forms.OpinionForm,
+                lambda user, adj, d: services.adjustment_approve(actor=user, adjustment=adj, opinion=d["opinion"]),
+                lambda adj: f"已批准，调整自{adj.effective_on:%Y年%m月%d日}起生效。"),
+    "return": (forms.ReasonForm,
+               lambda user, adj, d: services.adjustment_return(actor=user, adjustment=adj, reason=d["reason"]),
+               lambda adj: "已退回单位修改。"),
+}
+
+
+def _step(request, pk, action):
+    adj = adjustments.get(request.user, pk, qs=selectors.adjustment_records())
+    url = reverse("powers:adjustment_detail", args=[adj.pk])
+    transition = adjustments.workflow.transition(action)
+    form_class, run, success = STEPS[action]
+    form = form_class(request.POST if request.method == "POST" else None)
+    return form_page(request, form, save=lambda d: run(request.user, adj, d), title=f"{transition.label}：{adj.title}",
+                     cancel=url, done=lambda _: url, success=success, submit=transition.label,
+                     confirm=transition.confirm, danger=transition.style.endswith("danger"),
+                     warning=adjustments.refusal(request.user, action, adj))
 
 
 @require_perm(P.EDIT)
 def adjustment_submit(request, pk):
-    return _act(request, pk, "submit")
+    return _step(request, pk, "submit")
 
 
 @require_perm(P.REVIEW)
 def adjustment_approve(request, pk):
-    return _act(request, pk, "approve")
+    return _step(request, pk, "approve")
 
 
 @require_perm(P.REVIEW)
 def adjustment_return(request, pk):
-    return _act(request, pk, "return")
+    return _step(request, pk, "return")
 
 
 # Versions ------------------------------------------------------------------------------------
 
 @require_perm(P.VIEW)
 def version_list(request):
-    return render(request, "powers/version_list.html", {
-        "page": paginate(request, selectors.versions()), "can_publish": request.user.has_perm(P.PUBLISH)})
+    return register_page(request, filterset_class=filters.VersionFilter, queryset=selectors.version_list(),
+                         template="powers/version_list.html",
+                         context={"may": list_versions.can_all(request.user, ["publish"])})
 
 
 @require_perm(P.PUBLISH)
 def version_publish(request):
-    form = forms.PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.version_publish(actor=request.user, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, f"已公布“{version.title}”，共 {version.item_count} 项。")
-            return redirect(reverse("powers:version_detail") + f"?v={version.pk}")
-    return render(request, "core/form.html", {
-        "form": form, "title": "公布清单版本", "submit": "公布", "danger": True,
-        "warning": "公布后该版本的内容不能再修改或删除，公众可在门户网站查看。",
-        "cancel": reverse("powers:version_list")})
+    form = forms.PublishForm(request.POST or None, initial={"published_on": clock.today()})
+    return form_page(
+        request, form, save=lambda d: services.version_publish(actor=request.user, **d), title="公布清单版本",
+        cancel=reverse("powers:version_list"), submit="公布", danger=True,
+        done=lambda version: reverse("powers:version_detail") + f"?v={version.pk}",
+        success=lambda version: f"已公布“{version.title}”，共 {version.item_count} 项。",
+        warning="公布后该版本的内容不能再修改或删除，公众可在门户网站查看。",
+        confirm="公布后该版本的内容不能再修改或删除。确定公布吗？")
 
 
 def _changelog(version):
     previous = selectors.previous_version(version)
-    comparison = services.versions_compare(previous, version) if previous else None
+    comparison = selectors.versions_compare(previous, version) if previous else None
     return previous, comparison, selectors.adjustments_between(previous, version)
 
 
@@ -386,9 +307,9 @@ def version_detail(request):
         version = selectors.version_get(request.GET.get("v", ""))
     except NotFound as e:
         raise Http404(e.message) from e
-    previous, comparison, adjustments = _changelog(version)
+    previous, comparison, adjustments_ = _changelog(version)
     return render(request, "powers/version_detail.html", {
-        "version": version, "previous": previous, "cmp": comparison, "adjustments": adjustments,
+        "version": version, "previous": previous, "cmp": comparison, "adjustments": adjustments_,
         "units": selectors.version_units(version), "categories": _category_rows(selectors.version_categories(version))})
 
 
@@ -398,7 +319,7 @@ def _category_rows(counts):
 
 def _compare(request, template, base):
     all_versions = list(selectors.versions())
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    a, b = request.GET.get("a", "")[:20], request.GET.get("b", "")[:20]
     cmp = None
     error = ""
     if a and b:
@@ -409,7 +330,7 @@ def _compare(request, template, base):
         else:
             if va.published_on > vb.published_on:
                 va, vb = vb, va
-            cmp = services.versions_compare(va, vb)
+            cmp = selectors.versions_compare(va, vb)
     elif len(all_versions) >= 2:
         a, b = str(all_versions[1].pk), str(all_versions[0].pk)
     return render(request, template, {"versions": all_versions, "cmp": cmp, "a": a, "b": b, "error": error,
@@ -425,122 +346,104 @@ def version_compare(request):
 
 @require_perm(P.VIEW)
 def law_list(request):
-    form = forms.LawChangeForm(request.POST or None)
-    can_mark = request.user.has_perm(P.MARK_LAW)
-    if request.method == "POST":
-        if not can_mark:
-            from django.core.exceptions import PermissionDenied
+    if request.method == "POST":  # the marking form used to sit on this page
+        return law_mark(request)
+    return register_page(request, filterset_class=filters.LawChangeFilter, queryset=selectors.law_changes(),
+                         template="powers/law_list.html",
+                         context={"may": laws.can_all(request.user, ["mark"]),
+                                  "flags": selectors.flags_open(user=request.user)[:200]})
 
-            raise PermissionDenied("您没有此功能的权限。")
-        if form.is_valid():
-            try:
-                change = services.law_change_mark(actor=request.user, **form.cleaned_data)
-            except DomainError as e:
-                form_error(form, e)
-            else:
-                messages.success(request, f"已标记{change}，{change.flag_count} 个事项被列为待调整。")
-                return redirect("powers:law_list")
-    return render(request, "powers/law_list.html", {
-        "form": form, "can_mark": can_mark, "changes": paginate(request, selectors.law_changes()),
-        "flags": selectors.flags_open(user=request.user)[:200]})
+
+@require_perm(P.MARK_LAW)
+def law_mark(request):
+    form = forms.LawChangeForm(request.POST or None)
+    return form_page(request, form, save=lambda d: services.law_change_mark(actor=request.user, **d),
+                     title="标记法律法规修改、废止", cancel=reverse("powers:law_list"),
+                     done=lambda _: reverse("powers:law_list"), submit="标记并查找引用事项",
+                     success=lambda change: f"已标记{change}，{change.flag_count} 个事项被列为待调整。",
+                     confirm="标记后，引用该法律法规的事项将被列为待调整。确定标记吗？")
 
 
 @require_perm(P.EDIT)
 def flag_resolve(request, pk):
-    flag = selectors.flag_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, flag, perm=P.EDIT):
-        raise Http404
+    flag = flags.get(request.user, pk, qs=selectors.flag_records(), action="resolve")
+    url = reverse("powers:item_detail", args=[flag.item_id])
+    refusal = flags.refusal(request.user, "resolve", flag)
+    if refusal:
+        return _refused(request, refusal, url)
     form = forms.ResolveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.flag_resolve(actor=request.user, flag=flag, resolution=form.cleaned_data["resolution"])
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已处理。")
-            return redirect("powers:item_detail", pk=flag.item_id)
-    return render(request, "core/form.html", {
-        "form": form, "title": f"确认无需调整：{flag.item.code}（{flag.law_change}）", "submit": "确认",
-        "cancel": reverse("powers:item_detail", args=[flag.item_id])})
+    return form_page(request, form,
+                     save=lambda d: services.flag_resolve(actor=request.user, flag=flag, resolution=d["resolution"]),
+                     title=f"确认无需调整：{flag.item.code}（{flag.law_change}）", submit="确认", cancel=url,
+                     done=lambda _: url, success="已处理。")
 
 
 # Approval catalogue ----------------------------------------------------------------------------
 
+def _export_approvals(rows):
+    return sheets.export_workbook(approval_sheet(), rows)
+
+
 @require_perm(P.VIEW)
 def approval_list(request):
-    items = selectors.approval_list(user=request.user, filters=filters_from(request, ["q", "status", "unit"]))
-    if request.GET.get("export") == "xlsx":
-        from .spreadsheets import approval_sheet
-
-        return xlsx_response(sheets.export_workbook(approval_sheet(), items), f"行政审批事项目录_{timezone.localdate():%Y%m%d}.xlsx")
-    return render(request, "powers/approval_list.html", {
-        "filter_form": forms.ApprovalFilterForm(request.GET or None), "page": paginate(request, items),
-        "can_manage": request.user.has_perm(P.MANAGE_APPROVALS)})
+    return register_page(
+        request, filterset_class=filters.ApprovalFilter, queryset=selectors.approval_list(user=request.user),
+        template="powers/approval_list.html", export=_export_approvals, export_name="行政审批事项目录",
+        context={"may": approvals.can_all(request.user, ["create", "adjust"])})
 
 
 @require_perm(P.MANAGE_APPROVALS)
 def approval_create(request):
     units = selectors.editable_units(user=request.user)
     form = forms.ApprovalForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
+        data = dict(data)
         code = data.pop("power_item")
         power_item = None
         if code:
             power_item = PowerItem.objects.filter(code=code.strip()).first()
             if power_item is None:
-                form.add_error("power_item", "没有这个职权编码。")
-        if not form.errors:
-            try:
-                services.approval_item_add(actor=request.user, power_item=power_item, **data)
-            except DomainError as e:
-                form_error(form, e)
-            else:
-                messages.success(request, "已列入审批事项目录。")
-                return redirect("powers:approval_list")
-    return render(request, "core/form.html", {"form": form, "title": "新增行政审批事项", "submit": "保存",
-                                              "cancel": reverse("powers:approval_list")})
+                raise DomainError("没有这个职权编码。", field="power_item")
+        return services.approval_item_add(actor=request.user, power_item=power_item, **data)
+
+    return form_page(request, form, save=save, title="新增行政审批事项", cancel=reverse("powers:approval_list"),
+                     done=lambda _: reverse("powers:approval_list"), success="已列入审批事项目录。")
 
 
 @require_perm(P.MANAGE_APPROVALS)
 def approval_adjust(request, pk):
-    item = selectors.approval_get(user=request.user, pk=pk)
-    if not scope.can_change(request.user, item, perm=P.MANAGE_APPROVALS):
-        raise Http404
+    item = approvals.get(request.user, pk, qs=selectors.approval_list(user=request.user), action="adjust")
+    url = reverse("powers:approval_list")
+    refusal = approvals.refusal(request.user, "adjust", item)
+    if refusal:
+        return _refused(request, refusal, url)
     form = forms.ApprovalAdjustForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.approval_item_adjust(actor=request.user, item=item, **form.cleaned_data)
-        except DomainError as e:
-            form_error(form, e)
-        else:
-            messages.success(request, "已调整。")
-            return redirect("powers:approval_list")
-    return render(request, "core/form.html", {
-        "form": form, "title": f"调整审批事项：{item.name}", "submit": "保存",
-        "history": item.changes.all(), "cancel": reverse("powers:approval_list")})
+    return form_page(request, form, save=lambda d: services.approval_item_adjust(actor=request.user, item=item, **d),
+                     title=f"调整审批事项：{item.name}", cancel=url, done=lambda _: url, success="已调整。",
+                     history=item.changes.all(), confirm="取消或下放后该事项不再由本县实施，确定吗？")
 
 
 # Public pages (no login) -------------------------------------------------------------------------
 
 def public_list(request):
     version = selectors.current_version()
-    filters = filters_from(request, ["q", "unit", "category"])
-    if filters.get("unit") and not filters["unit"].isdigit():
-        filters.pop("unit")
-    entries = selectors.version_entries(version, filters=filters) if version else []
+    if version is None:
+        return render(request, "powers/public_list.html", {"version": None})
+    fs = filtered(request, filterset_class=filters.PublicEntryFilter, queryset=selectors.version_entries(version),
+                  version=version)
+    rows = fs.qs
+    unit = fs.form.cleaned_data.get("unit") if fs.is_bound else None
     return render(request, "powers/public_list.html", {
-        "version": version, "page": paginate(request, entries) if version else None,
-        "units": selectors.version_units(version) if version else [],
-        "categories": PowerCategory.choices, "filters": filters,
-        "category_counts": _category_rows(selectors.version_categories(version, filters.get("unit")))
-        if version else []})
+        "version": version, "filter": fs, "filter_form": fs.form, "page": paginate(request, rows),
+        "units": selectors.version_units(version),
+        "category_counts": _category_rows(selectors.version_categories(version, unit.pk if unit else None))})
 
 
 def public_item(request):
     try:
         if request.GET.get("code") and not request.GET.get("id"):
-            entry = selectors.current_entry_by_code(request.GET["code"])
+            entry = selectors.current_entry_by_code(request.GET["code"][:60])
         else:
             entry = selectors.entry_get(request.GET.get("id", ""))
     except NotFound:
@@ -558,9 +461,9 @@ def public_changes(request):
         except NotFound as e:
             raise Http404(e.message) from e
     version = version or selectors.current_version()
-    previous, comparison, adjustments = _changelog(version) if version else (None, None, [])
+    previous, comparison, adjustments_ = _changelog(version) if version else (None, None, [])
     return render(request, "powers/public_changes.html", {
-        "version": version, "previous": previous, "cmp": comparison, "adjustments": adjustments,
+        "version": version, "previous": previous, "cmp": comparison, "adjustments": adjustments_,
         "versions": selectors.versions()})
 
 

@@ -5,10 +5,11 @@ from .choices import AdjustmentStatus as S
 from .models import ListAdjustment
 from .permissions import PowersPerm
 
-RULE = "RULES.md §1：清单动态调整须经审核"
+# Source: RULES.md §1.
+RULE = "《关于推行地方各级政府工作部门权力清单制度的指导意见》（中办发〔2015〕21号）：清单动态调整须经审核"
 
 
-def may_submit(user, adj):
+def may_submit(user, adj, on=None):
     if not adj.lines.exists():
         return "请先添加至少一项调整事项"
     item_ids = list(adj.lines.filter(item__isnull=False).values_list("item_id", flat=True))
@@ -16,14 +17,14 @@ def may_submit(user, adj):
              .exclude(pk=adj.pk).first())
     if clash:
         return f"其中的事项已在待审核的调整“{clash.title}”中，请等其审核后再提交"
-    from .services import line_problems
+    from .selectors import line_problems
 
     problems = line_problems(adj)
     return "；".join(problems[:3]) if problems else None
 
 
-def may_approve(user, adj):
-    from .services import line_problems
+def may_approve(user, adj, on=None):
+    from .selectors import line_problems
 
     problems = line_problems(adj)
     return "不能批准：" + "；".join(problems[:3]) if problems else None

@@ -1,19 +1,20 @@
 """Forms check shape only; the rules live in services and workflows."""
 from django import forms
-from django.utils import timezone
 
+from fazhi.core import clock
+from fazhi.core import forms as core_forms
 from fazhi.core.registry import SEVERITIES
 
 from .choices import ReportStatus
 
 
 def _year_choices(blank=True):
-    this = timezone.localdate().year
+    this = clock.today().year
     years = [(str(y), f"{y}年") for y in range(this, 2014, -1)]
     return ([("", "全部")] if blank else []) + years
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(core_forms.Form):
     q = forms.CharField(label="关键词", required=False)
     year = forms.ChoiceField(label="年度", required=False, choices=_year_choices)
     unit = forms.ModelChoiceField(label="单位", required=False, queryset=None, empty_label="全部")
@@ -24,7 +25,7 @@ class ReportFilterForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class ReportCreateForm(forms.Form):
+class ReportCreateForm(core_forms.Form):
     year = forms.TypedChoiceField(label="年度", coerce=int, choices=lambda: _year_choices(blank=False))
     unit = forms.ModelChoiceField(label="报告单位", queryset=None, empty_label="请选择")
 
@@ -33,7 +34,7 @@ class ReportCreateForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class ReportEditForm(forms.Form):
+class ReportEditForm(core_forms.Form):
     title = forms.CharField(label="标题", max_length=200)
     withheld = forms.BooleanField(label="部分内容涉及国家秘密等不予公开", required=False)
     withheld_note = forms.CharField(label="不公开内容说明", max_length=300, required=False)
@@ -53,16 +54,16 @@ class ReportEditForm(forms.Form):
         return {name[len("body_"):]: self.cleaned_data.get(name) or "" for name in self.section_fields}
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(core_forms.Form):
     reason = forms.CharField(label="理由", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DashboardForm(forms.Form):
+class DashboardForm(core_forms.Form):
     year = forms.TypedChoiceField(label="年度", coerce=int, required=False,
                                   choices=lambda: _year_choices(blank=False))
 
 
-class AlertFilterForm(forms.Form):
+class AlertFilterForm(core_forms.Form):
     module = forms.ChoiceField(label="模块", required=False)
     unit = forms.ChoiceField(label="单位", required=False)
     severity = forms.ChoiceField(label="级别", required=False, choices=[("", "全部"), *SEVERITIES.items()])

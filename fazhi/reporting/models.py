@@ -22,7 +22,11 @@ class Report(TimeStampedModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="起草人", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
 
+    public_docx = models.BinaryField("公开版（Word）", null=True, blank=True, editable=False)
+    public_pdf = models.BinaryField("公开版（PDF）", null=True, blank=True, editable=False)
+
     scope_owner = "unit"
+    status_tags = {ReportStatus.DRAFT: "grey", ReportStatus.SUBMITTED: "blue", ReportStatus.PUBLISHED: "green"}
 
     class Meta:
         verbose_name = "法治政府建设年度报告"

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import audit, audit_events, registry
+from fazhi.core import audit, audit_events, clock, registry
 from fazhi.core.errors import DomainError, PermissionDenied
 from fazhi.core.rules import get_setting
 from fazhi.orgs import scope
@@ -122,7 +122,7 @@ def report_create(*, actor, year, unit):
     _check_manage(actor, unit)
     if unit.kind not in REPORTING_KINDS:
         raise DomainError("只有县政府、县直部门和乡镇（场、区）编写法治政府建设年度报告。", field="unit")
-    today = timezone.localdate()
+    today = clock.today()
     if not 2015 <= int(year) <= today.year:
         raise DomainError(f"年度应在2015年至{today.year}年之间。", field="year")
     with transaction.atomic():
@@ -224,7 +224,7 @@ def report_refresh(*, actor, report):
 
 def report_submit(*, actor, report):
     def effect(r):
-        r.submitted_on = timezone.localdate()
+        r.submitted_on = clock.today()
 
     return REPORT_WORKFLOW.apply(actor=actor, obj=report, action="submit", effect=effect)
 
@@ -238,8 +238,11 @@ def report_publish(*, actor, report):
 
     with transaction.atomic():
         def effect(r):
-            r.published_on = timezone.localdate()
+            r.published_on = clock.today()
             r.snapshots.update(frozen=True)
+            # the public downloads are rendered once, masked, from the frozen figures (never re-rendered)
+            r.public_docx = selectors.report_docx(r, mask=True)
+            r.public_pdf = selectors.docx_to_pdf(r.public_docx) if selectors.soffice_path() else None
 
         report = REPORT_WORKFLOW.apply(actor=actor, obj=report, action="publish", effect=effect)
         index_report(report)  # now public: its frozen text is found on the public site

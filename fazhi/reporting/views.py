@@ -3,18 +3,18 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.errors import DomainError, NotFound
+from fazhi.core.registers import register_page
 from fazhi.core.registry import alert_providers
-from fazhi.core.web import download_response, filters_from, form_error, paginate, require_perm, xlsx_response
+from fazhi.core.web import download_response, form_error, paginate, require_perm, xlsx_response
 from fazhi.orgs import scope
-from fazhi.orgs.builtin_roles import Perm
 from fazhi.orgs.models import OrgUnit
 
-from . import forms, selectors, services
-from .choices import ReportStatus
+from . import filters, forms, selectors, services
 from .permissions import ReportingPerm
+from .policies import ReportPolicy
 from .spreadsheets import export_alerts, export_reports
 from .workflows import REPORT_WORKFLOW
 
@@ -30,30 +30,24 @@ def _report_units(user, *, write=False):
 
 # Reports -------------------------------------------------------------------------------------
 
+REPORTS = ReportPolicy()
+
+
 @require_perm(ReportingPerm.VIEW_REPORT)
 def report_list(request):
-    filter_form = forms.ReportFilterForm(request.GET or None, units=_report_units(request.user))
-    filters = filters_from(request, ["q", "year", "unit", "status", "sort"])
-    reports = selectors.report_list(user=request.user, filters=filters)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(export_reports(reports), f"年度报告_{timezone.localdate():%Y%m%d}.xlsx")
-    page = paginate(request, reports)
-    today, rule = timezone.localdate(), services.deadline_rule()
-    for r in page:
-        submit_by, publish_by = services.deadlines(r.year, rule)
-        r.publish_by = publish_by
-        r.overdue = (r.status != ReportStatus.PUBLISHED and today > publish_by) or (
-            r.status == ReportStatus.DRAFT and today > submit_by)
-    return render(request, "reporting/report_list.html", {
-        "filter_form": filter_form, "page": page,
-        "can_manage": request.user.has_perm(ReportingPerm.MANAGE_REPORT),
-    })
+    return register_page(
+        request, filterset_class=filters.ReportFilter, queryset=selectors.report_list(user=request.user),
+        filterset_kwargs={"units": _report_units(request.user)}, template="reporting/report_list.html",
+        export=export_reports, export_name="年度报告", decorate=selectors.mark_deadlines,
+        context={"may": REPORTS.can_all(request.user, ["create"])})
 
 
 @require_perm(ReportingPerm.MANAGE_REPORT)
 def report_create(request):
     units = _report_units(request.user, write=True)
-    initial = {"year": request.GET.get("year") or timezone.localdate().year - 1, "unit": request.GET.get("unit")}
+    year, unit = request.GET.get("year", ""), request.GET.get("unit", "")
+    initial = {"year": int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else clock.today().year - 1,
+               "unit": unit if unit.isdigit() else None}
     form = forms.ReportCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,7 +65,7 @@ def _timeline(user, report):
     from fazhi.core.audit_events import label_for
     from fazhi.core.selectors import audit_list
 
-    if not user.has_perm(Perm.VIEW_AUDIT):
+    if not REPORTS.can_on(user, "history", report):
         return None
     entries = audit_list(user=user, filters={}).filter(object_type="reporting.Report", object_id=str(report.pk))[:50]
     return [{"at": e.at, "actor": e.actor_name, "label": label_for(e.event_name), "changes": e.changes}
@@ -86,12 +80,10 @@ def report_detail(request, pk):
     sections = [(s, heading, selectors.render_html(s.body, cells))
                 for s, heading in selectors.numbered_headings(selectors.sections_of(report))]
     submit_by, publish_by = services.deadlines(report.year)
-    can_edit = (report.status == ReportStatus.DRAFT and request.user.has_perm(ReportingPerm.MANAGE_REPORT)
-                and scope.can_change(request.user, report, perm=ReportingPerm.MANAGE_REPORT))
     return render(request, "reporting/report_detail.html", {
         "report": report, "sections": sections, "cells": sorted(cells.values(), key=lambda c: c.key),
-        "changed": selectors.changed_cells(cells), "actions": REPORT_WORKFLOW.available(request.user, report),
-        "refusals": _refusals(request.user, report), "can_edit": can_edit,
+        "changed": selectors.changed_cells(cells), "actions": REPORTS.buttons(request.user, report),
+        "refusals": _refusals(request.user, report), "may": REPORTS.may(request.user, report),
         "submit_by": submit_by, "publish_by": publish_by, "history": _timeline(request.user, report),
         "can_pdf": selectors.soffice_path() is not None,
     })
@@ -102,8 +94,8 @@ def _refusals(user, report):
     if not user.has_perm(ReportingPerm.MANAGE_REPORT):
         return []
     out = []
-    for t in REPORT_WORKFLOW.transitions:
-        if report.status in t.sources and t.guard is not None:
+    for t in REPORT_WORKFLOW.next_steps(report):
+        if t.guard is not None:
             reason = REPORT_WORKFLOW.refusal(user, report, t.action)
             if reason:
                 out.append({"label": t.label, "reason": reason})
@@ -184,6 +176,16 @@ def _export(report, fmt):
     return download_response(data, DOCX, f"{report.title}.docx")
 
 
+def _public_export(report, fmt):
+    """The public downloads: the masked copies rendered once at publication."""
+    data = bytes(report.public_pdf or b"") if fmt == "pdf" else bytes(report.public_docx or b"")
+    if not data:
+        raise Http404("该报告没有此格式的公开文本。")
+    if fmt == "pdf":
+        return download_response(data, "application/pdf", f"{report.title}.pdf")
+    return download_response(data, DOCX, f"{report.title}.docx")
+
+
 @require_perm(ReportingPerm.VIEW_REPORT)
 def report_export(request, pk, fmt):
     if fmt not in ("docx", "pdf"):
@@ -205,11 +207,13 @@ def public_report_view(request):
         report = selectors.public_reports().first()
     else:
         try:
+            if not pk.isdigit() or int(pk) >= 2**63:
+                raise ValueError(pk)
             report = selectors.public_report_get(int(pk))
         except (ValueError, NotFound):
             raise Http404("报告不存在或尚未公开。") from None
     if report is not None and request.GET.get("export") in ("docx", "pdf"):
-        return _export(report, request.GET["export"])
+        return _public_export(report, request.GET["export"])
     sections = []
     if report is not None:
         cells = selectors.report_cells(report, check_changes=False)
@@ -222,11 +226,14 @@ def public_report_view(request):
 
 @require_perm(ReportingPerm.VIEW_DASHBOARD)
 def dashboard(request):
-    default_year = timezone.localdate().year - 1
+    default_year = clock.today().year - 1
     form = forms.DashboardForm(request.GET or None, initial={"year": default_year})
     year = (form.cleaned_data.get("year") if form.is_valid() else None) or default_year
+    raw_unit = request.GET.get("unit") or ""
     try:
-        unit_id = int(request.GET.get("unit") or 0) or None
+        unit_id = int(raw_unit) if raw_unit.isdigit() and int(raw_unit) < 2**63 else (None if not raw_unit else -1)
+        if unit_id == -1:
+            raise ValueError(raw_unit)
         data = selectors.dashboard_data(user=request.user, year=year, unit_id=unit_id)
     except ValueError:
         raise Http404("单位不存在或不在您的查看范围内。") from None
@@ -246,16 +253,25 @@ def dashboard(request):
 
 @require_perm(ReportingPerm.VIEW_ALERTS)
 def alert_list(request):
-    today = timezone.localdate()
+    today = clock.today()
     collected = selectors.alerts_for(user=request.user, today=today)  # every provider runs once per page
     rows = collected[0]
     modules = sorted({selectors.module_of(k) for k in alert_providers()})
     units = sorted({(str(r.unit_id), r.unit_name) for r in rows if r.unit_id is not None}, key=lambda u: u[1])
     form = forms.AlertFilterForm(request.GET or None, modules=[(m, selectors.module_label(m)) for m in modules],
                                  units=units)
-    filters = filters_from(request, ["module", "unit", "severity", "sort"])
-    if form.is_valid() and form.cleaned_data.get("due_before"):
-        filters["due_before"] = form.cleaned_data["due_before"]
+    filters = {}
+    if form.is_bound:
+        if form.is_valid():
+            filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        else:
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else "筛选条件"
+                messages.warning(request, f"已忽略无效的筛选条件——{label}：{'；'.join(errors)}")
+            filters = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if v not in (None, "")}
+    sort = request.GET.get("sort", "")
+    if sort in selectors.ALERT_SORTS:
+        filters["sort"] = sort
     rows, failures = selectors.alert_list(user=request.user, today=today, filters=filters, collected=collected)
     if request.GET.get("export") == "xlsx":
         return xlsx_response(export_alerts(rows), f"预警提醒_{today:%Y%m%d}.xlsx")

@@ -15,7 +15,7 @@ def incomplete_parts(report):
     return [s.heading for s in report.sections.all() if not s.body.strip() or FILL_IN_MARK in s.body]
 
 
-def may_submit(user, report):
+def may_submit(user, report, on=None):
     missing = incomplete_parts(report)
     if missing:
         return f"以下部分尚未完成：{'；'.join(missing)}"
@@ -27,7 +27,7 @@ def may_submit(user, report):
     return None
 
 
-def may_publish(user, report):
+def may_publish(user, report, on=None):
     reason = may_submit(user, report)
     if reason:
         return reason

@@ -5,6 +5,10 @@ Units: 县政府; 司法局; 市场监管局 with its 城关市场监管所; 城
 of an unrelated bureau who must see nothing of the others.
 
 Everything is built through the real services, so the audit chain is exercised too.
+
+The test suite builds it once per session and commits it (``fazhi.testing.dbstate``); the ``county``
+fixture then re-reads it with ``load_county()`` inside each test's rolled-back transaction, so every
+test gets fresh objects (no per-user caches carried over) and nothing a test writes survives it.
 """
 from dataclasses import dataclass
 
@@ -42,6 +46,33 @@ class County:
 
 
 PERSONA_NAMES = ["sysadmin", "office", "liaison", "reviewer", "officer", "lawyer", "leader", "outsider"]
+
+# County field -> unit code, and persona -> login name (load_county reads them back by these).
+UNIT_CODES = {"gov": "P-GOV", "justice": "P-SFJ", "market": "P-SCJ", "market_station": "P-SCJ-CG",
+              "township": "P-T01", "village_east": "P-T01-01", "village_west": "P-T01-02", "water": "P-SLJ",
+              "firm": "P-F01"}
+USERNAMES = {name: name for name in PERSONA_NAMES}
+
+
+def county_exists():
+    """Whether the persona county is in the database (its government unit and its last persona)."""
+    from fazhi.orgs.models import OrgUnit, User
+
+    return (OrgUnit.objects.filter(code=UNIT_CODES["gov"]).exists()
+            and User.objects.filter(username=USERNAMES["outsider"], unit__code=UNIT_CODES["water"]).exists())
+
+
+def load_county():
+    """The persona county as stored: fresh objects for one test (two queries)."""
+    from fazhi.orgs.models import OrgUnit, User
+
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in=UNIT_CODES.values())}
+    users = {u.username: u for u in User.objects.filter(username__in=USERNAMES.values())}
+    by_id = {u.pk: u for u in units.values()}
+    for user in users.values():
+        user.unit = by_id[user.unit_id]  # as build_county leaves it: the home unit is the county's object
+    return County(**{field: units[code] for field, code in UNIT_CODES.items()},
+                  **{name: users[login] for name, login in USERNAMES.items()})
 
 
 @transaction.atomic

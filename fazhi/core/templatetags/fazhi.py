@@ -67,3 +67,44 @@ def export_url(context, fmt="xlsx"):
     params.pop("page", None)
     params["export"] = fmt
     return "?" + params.urlencode()
+
+
+@register.filter
+def deadline(value, fmt="ymd"):
+    """A deadline's date (``ymd`` or ``cn``), tagged 暂定 when its year's holiday schedule is not confirmed."""
+    if not value:
+        return ""
+    from fazhi.core.workdays import PROVISIONAL_NOTE, is_provisional
+
+    text = cn_date(value) if fmt == "cn" else ymd(value)
+    if not is_provisional(value):
+        return text
+    note = PROVISIONAL_NOTE.format(year=value.year)
+    return _safe(f'{_esc(text)}<span class="tag tag-orange ms-1 provisional" title="{_esc(note)}">（暂定）</span>')
+
+
+@register.filter
+def provisional_tag(value):
+    """Only the 暂定 tag (for a date shown elsewhere, e.g. an alert's due date)."""
+    from fazhi.core.workdays import PROVISIONAL_NOTE, is_provisional
+
+    if not is_provisional(value):
+        return ""
+    note = PROVISIONAL_NOTE.format(year=value.year)
+    return _safe(f'<span class="tag tag-orange ms-1 provisional" title="{_esc(note)}">（暂定）</span>')
+
+
+@register.filter
+def file_present(fieldfile):
+    """Whether an attachment is really in storage: a page shows a missing one as 文件缺失, never a dead link."""
+    from fazhi.core.uploads import is_present
+
+    return is_present(fieldfile)
+
+
+@register.simple_tag
+def status_tag(obj, field="status"):
+    """A record's status as a coloured tag, the colour declared once on the model (``status_tags``)."""
+    from fazhi.core.status import tag_html
+
+    return tag_html(obj, field)

@@ -155,3 +155,39 @@ def test_query_with_punctuation_requires_and_highlights_each_part(indexed, count
     results = search.query("土地，流转", user=county.office)
     assert titles(results) == [TEXTS["c"][0]]
     assert "<mark>土地</mark>" in results.hits[0].title_html and "<mark>流转</mark>" in results.hits[0].title_html
+
+
+# Query caps -----------------------------------------------------------------------------------
+
+def test_a_long_query_is_cut_to_the_configured_length_with_a_notice(settings):
+    settings.FAZHI_SEARCH_MAX_QUERY_CHARS, settings.FAZHI_SEARCH_MAX_TERMS = 50, 49
+    q, notice = search.limit_query("依法行政" * 1750)  # 7,000 characters
+    assert q == ("依法行政" * 13)[:50]
+    assert "共 7000 个字" in notice and "前 50 个字" in notice
+    assert search.limit_query("土地流转") == ("土地流转", "")
+
+
+def test_the_number_of_terms_and_words_is_bounded(settings):
+    settings.FAZHI_SEARCH_MAX_QUERY_CHARS, settings.FAZHI_SEARCH_MAX_TERMS = 50, 5
+    assert search.limit_query("一二三四五六七八")[0] == "一二三四五六"  # 5 bigrams
+    assert search.limit_query("土地 承包 流转")[0] == "土地 承包 流转"  # 1 + 1 + 1 terms
+    settings.FAZHI_SEARCH_MAX_TERMS = 49
+    q, notice = search.limit_query(" ".join("土地承包经营权流转应当依法"))
+    assert q == "土 地 承 包 经 营 权 流" and notice  # at most MAX_PHRASES separate words
+
+
+def test_a_pasted_paragraph_finds_its_record_fast_and_says_it_was_shortened(indexed, county):
+    import time
+
+    long_q = TEXTS["c"][1] * 100
+    started = time.perf_counter()
+    results = search.query(long_q, user=county.office)
+    assert time.perf_counter() - started < 1.0
+    assert titles(results) == [TEXTS["c"][0]] and "已只按前" in results.notice
+    spaced = search.query(" ".join(long_q), public_only=True)  # 7,000+ one-character words: no 500
+    assert spaced.notice and spaced.total >= 0
+    assert search.query("土地", user=county.office).notice == ""
+
+
+def test_zero_width_characters_in_a_query_are_ignored(indexed, county):
+    assert titles(search.query("土\u200b地承包", user=county.office)) == [TEXTS["c"][0]]

@@ -1,6 +1,8 @@
 """The shared Excel mechanism (``fazhi.core.spreadsheets``), tested with a small local sheet."""
 import datetime
 import io
+import itertools
+import pathlib
 import zipfile
 from types import SimpleNamespace
 
@@ -474,3 +476,141 @@ def test_helper_parsers(parser, value, expected):
 def test_helper_parsers_refuse_with_chinese_messages(parser, value, message):
     with pytest.raises(ValueError, match=message):
         parser(value)
+
+
+# The one reader: decompression guard, per-cell limit, .xls -----------------------------------------
+
+def bomb_xlsx(unpacked_bytes: int, *, declare: int | None = None) -> bytes:
+    """A valid .xlsx whose one cell (A2, inline text of "A"s) unpacks to about ``unpacked_bytes``.
+
+    ``declare``: forge the member's declared uncompressed size (central directory and local header)."""
+    base = zipfile.ZipFile(io.BytesIO(xlsx(HEADER)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for info in base.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                archive.writestr(info.filename, base.read(info.filename))
+                continue
+            head = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                    b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe4\xbb\xa3\xe7\xa0\x81</t></is></c></row>'
+                    b'<row r="2"><c r="A2" t="inlineStr"><is><t>')
+            with archive.open(info.filename, "w", force_zip64=True) as member:
+                member.write(head)
+                chunk = b"A" * (1024 * 1024)
+                left = unpacked_bytes
+                while left > 0:
+                    member.write(chunk[:left])
+                    left -= len(chunk)
+                member.write(b"</t></is></c></row></sheetData></worksheet>")
+    data = out.getvalue()
+    if declare is not None:
+        data = _forge_size(data, "xl/worksheets/sheet1.xml", declare)
+    return data
+
+
+def _forge_size(data: bytes, name: str, size: int) -> bytes:
+    import struct
+
+    buffer = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    assert info.file_size < 0xFFFFFFFF, "forging needs a member without zip64 sizes"
+    struct.pack_into("<I", buffer, info.header_offset + 22, size)  # local header: uncompressed size
+    encoded = name.encode()
+    central = 0
+    while True:
+        central = buffer.find(b"PK\x01\x02", central)
+        assert central >= 0
+        name_length = struct.unpack_from("<H", buffer, central + 28)[0]
+        if bytes(buffer[central + 46:central + 46 + name_length]) == encoded:
+            break
+        central += 4
+    struct.pack_into("<I", buffer, central + 24, size)  # central directory: uncompressed size
+    return bytes(buffer)
+
+
+@pytest.fixture
+def no_parsing(monkeypatch):
+    """Fail if openpyxl is ever asked to open the workbook."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the workbook was parsed")
+
+    monkeypatch.setattr(sheets, "load_workbook", refuse)
+
+
+def test_a_bomb_is_refused_from_its_declared_size_before_parsing(settings, no_parsing):
+    settings.FAZHI_IMPORT_MAX_UNPACKED_BYTES = 4 * 1024 * 1024
+    data = bomb_xlsx(8 * 1024 * 1024)  # 8 MB of "A"s in about 8 KB
+    assert len(data) < 64 * 1024
+    error = assert_refused(data, "解压后过大", "最多允许 4 MB")
+    assert error.code == "unpacks_too_large"
+
+
+def test_a_member_unpacking_far_beyond_its_compressed_size_is_refused(no_parsing):
+    data = bomb_xlsx(3 * 1024 * 1024)  # under the total limit, but about 1,000 times its compressed size
+    error = assert_refused(data, "解压后过大", "xl/worksheets/sheet1.xml")
+    assert error.code == "unpacks_too_large"
+
+
+def test_a_member_inflating_beyond_what_it_declares_is_refused(no_parsing):
+    data = bomb_xlsx(3 * 1024 * 1024, declare=1000)  # claims 1,000 bytes: passes the size checks
+    assert zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml").file_size == 1000
+    error = assert_refused(data, "超过其声明的 1000 字节")
+    assert error.code == "unpacks_too_large"
+
+
+def test_the_power_list_reader_uses_the_same_guard(settings, no_parsing):
+    from fazhi.powers import realimport
+
+    settings.FAZHI_IMPORT_MAX_UNPACKED_BYTES = 4 * 1024 * 1024
+    with pytest.raises(DomainError, match="解压后过大"):
+        realimport.read_workbook(bomb_xlsx(8 * 1024 * 1024))
+
+
+def test_an_ordinary_workbook_passes_the_guard():
+    sheets.check_archive(xlsx(HEADER, *[(f"K{i}", "名称" * 4) for i in range(2000)]))
+
+
+def with_text(data: bytes, placeholder: str, text: str) -> bytes:
+    """``data`` with ``placeholder`` replaced by ``text`` in every member (openpyxl cuts what it writes at
+    32,767 characters, so a longer cell has to be put into the XML directly)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, source.read(info.filename).replace(placeholder.encode(), text.encode()))
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_cell_over_excels_limit_is_a_cell_error_naming_row_and_column():
+    long_text = "长" * (sheets.EXCEL_MAX_CELL_CHARS + 1)
+    data = with_text(xlsx(HEADER, ("A", "一"), ("B", "二", None, None, "LONGCELL")), "LONGCELL", long_text)
+    result = sheets.read_rows(make_spec(), data)
+    assert errors_of(result) == [(3, "备注", "内容有 32768 个字符，超过 Excel 单元格上限 32767 个字符")]
+    exact = sheets.read_rows(make_spec(), xlsx(HEADER, ("A", "一", None, None, "长" * sheets.EXCEL_MAX_CELL_CHARS)))
+    assert exact.ok
+
+
+def test_an_over_long_cell_is_refused_by_the_whole_sheet_readers():
+    data = with_text(xlsx(("标题",), HEADER, ("A", "一", "LONGCELL")), "LONGCELL", "x" * 40000)
+    with pytest.raises(sheets.CellTooLong) as caught:
+        sheets.read_sheets(data)
+    assert (caught.value.row, caught.value.column, caught.value.length) == (3, 2, 40000)
+    assert "第 3 行第 C 列" in caught.value.message and "32767" in caught.value.message
+    assert caught.value.field == "file"
+
+
+REAL_XLS = sorted(
+    (pathlib.Path(__file__).resolve().parents[4] / "shared" / "data" / "realworld"
+     / "karamay_quanze_qingdan_2024_2025" / "original_excel").glob("*.xls"))
+
+
+@pytest.mark.skipif(not REAL_XLS, reason="真实数据目录不存在")
+def test_xls_is_still_read_by_the_one_reader():
+    pytest.importorskip("xlrd")
+    path = next(p for p in REAL_XLS if "统计局" not in p.name)
+    with sheets.open_book(path) as book:
+        assert book.kind == "xls" and book.sheets
+        rows = list(itertools.islice(book.sheets[0].rows(), 12))
+    texts = "".join(str(v) for row in rows for v in row if v is not None)
+    assert "事项" in texts and ("权力类型" in texts or "职权类型" in texts or "事项类型" in texts)

@@ -52,27 +52,86 @@ class TestKnownYears:
 
 
 @pytest.mark.django_db
-class TestUnknownYears:
-    def test_unknown_year_is_an_error_naming_the_year(self):
-        with pytest.raises(CalendarMissing) as exc:
-            workdays.add_working_days(D(2026, 12, 30), 5)
-        assert "2027" in exc.value.message
-        assert exc.value.year == 2027
+class TestProvisionalYears:
+    """A year neither the package nor the office confirms: weekends plus the statutory holidays (暂定)."""
 
-    def test_is_working_day_in_unknown_year_refuses_to_guess(self):
-        with pytest.raises(CalendarMissing):
-            workdays.is_working_day(D(2027, 3, 1))
+    def test_2027_statutory_holidays_follow_the_2024_holiday_law_and_the_lunar_calendar(self):
+        days = workdays.statutory_holidays(2027)
+        assert days[D(2027, 1, 1)] == "元旦"
+        # 除夕 is the last day of the twelfth lunar month, 初一–初三 follow (2025 version: 4 days)
+        assert [d for d, n in days.items() if n == "春节"] == [D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7),
+                                                              D(2027, 2, 8)]
+        assert [d for d, n in days.items() if n == "清明节"] == [D(2027, 4, 5)]
+        assert [d for d, n in days.items() if n == "劳动节"] == [D(2027, 5, 1), D(2027, 5, 2)]
+        assert [d for d, n in days.items() if n == "端午节"] == [D(2027, 6, 9)]
+        assert [d for d, n in days.items() if n == "中秋节"] == [D(2027, 9, 15)]
+        assert [d for d, n in days.items() if n == "国庆节"] == [D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)]
+        assert len(days) == 13
+
+    def test_the_2013_version_applies_before_2025(self):
+        # 2024 (checked against the package's real calendar): 春节 初一–初三 only, 劳动节 one day.
+        days = workdays.statutory_holidays(2024)
+        assert [d for d, n in days.items() if n == "春节"] == [D(2024, 2, 10), D(2024, 2, 11), D(2024, 2, 12)]
+        assert [d for d, n in days.items() if n == "劳动节"] == [D(2024, 5, 1)]
+        assert [d for d, n in days.items() if n == "清明节"] == [D(2024, 4, 4)]
+        assert len(days) == 11
+        import chinese_calendar
+
+        assert all(chinese_calendar.is_holiday(d) for d in days)
+
+    def test_lunar_holidays_match_the_package_for_published_years(self):
+        import chinese_calendar
+
+        for year in (2019, 2023, 2025, 2026):
+            assert all(chinese_calendar.is_holiday(d) for d in workdays.statutory_holidays(year)), year
+
+    def test_unconfirmed_year_is_computed_not_refused(self):
+        assert not workdays.is_working_day(D(2027, 1, 1))  # 元旦
+        assert not workdays.is_working_day(D(2027, 1, 2))  # Saturday
+        assert workdays.is_working_day(D(2027, 1, 4))  # Monday
+        assert not workdays.is_working_day(D(2027, 2, 5))  # 除夕 (Friday)
+        assert not workdays.is_working_day(D(2027, 2, 8))  # 初三 (Monday)
+        assert workdays.is_working_day(D(2027, 2, 9))
+        # 30 Dec 2026 + 5 working days: 31 Dec, (1 Jan 元旦, weekend) 4, 5, 6, 7 Jan 2027
+        assert workdays.add_working_days(D(2026, 12, 30), 5) == D(2027, 1, 7)
+
+    def test_no_compensation_day_is_invented_for_a_holiday_on_a_weekend(self):
+        # 国庆 2027: 1 Oct is a Friday, 2–3 Oct a weekend. Which working day is given off in return
+        # (放假办法第六条) is the State Council notice's choice: Monday 4 Oct stays a working day.
+        assert workdays.is_working_day(D(2027, 10, 4))
+
+    def test_a_provisional_date_is_marked_and_a_confirmed_one_is_not(self, county):
+        assert workdays.is_provisional(D(2027, 1, 5))
+        assert not workdays.is_provisional(D(2026, 12, 31))
+        assert not workdays.Calendar().knows(2027)
+
+    def test_calendar_day_deadline_rolls_over_a_provisional_holiday(self):
+        # 15 days from 21 Jan 2027 end on 5 Feb (除夕); the 春节 days and the weekend follow → 9 Feb.
+        assert workdays.add_calendar_days(D(2027, 1, 21), 15) == D(2027, 2, 9)
+        assert workdays.add_calendar_days(D(2027, 1, 21), 15, roll_forward=False) == D(2027, 2, 5)
+        # across the year end: 3 days from 29 Dec 2026 end on 1 Jan 2027 (元旦) → Monday 4 Jan
+        assert workdays.add_calendar_days(D(2026, 12, 29), 3) == D(2027, 1, 4)
+
+    def test_a_year_beyond_the_lunar_library_is_still_an_error_naming_the_year(self):
+        with pytest.raises(CalendarMissing) as exc:
+            workdays.is_working_day(D(2101, 3, 1))
+        assert exc.value.year == 2101 and "2101" in exc.value.message
 
     def test_office_table_extends_a_year_the_package_does_not_know(self, county):
         office = county.office
+        services.calendar_day_set(actor=office, date=D(2027, 1, 2), is_working_day=True, name="元旦调休上班")
+        # entered but not confirmed: the day counts already, the year stays provisional
+        assert workdays.is_working_day(D(2027, 1, 2))
+        assert workdays.is_provisional(D(2027, 1, 4))
         services.calendar_day_set(actor=office, date=D(2027, 1, 1), is_working_day=False, name="元旦")
-        with pytest.raises(CalendarMissing):  # not confirmed complete yet
-            workdays.is_working_day(D(2027, 1, 4))
         services.calendar_year_confirm(actor=office, year=2027, source="国务院办公厅关于2027年部分节假日安排的通知")
+        assert not workdays.is_provisional(D(2027, 1, 4))
         assert not workdays.is_working_day(D(2027, 1, 1))
         assert workdays.is_working_day(D(2027, 1, 4))  # Monday
-        assert not workdays.is_working_day(D(2027, 1, 2))  # Saturday
-        assert workdays.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
+        assert not workdays.is_working_day(D(2027, 1, 3))  # Sunday
+        # a confirmed year is the office's table only: a lunar holiday not entered is a working day
+        assert workdays.is_working_day(D(2027, 2, 8))
+        assert workdays.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 2)
 
     def test_office_table_overrides_the_package(self, county):
         # A make-up Saturday entered by the office wins over the package.
@@ -86,19 +145,3 @@ class TestUnknownYears:
             services.calendar_year_confirm(actor=county.office, year=2028, source="通知")
         with pytest.raises(DomainError, match="依据"):
             services.calendar_year_confirm(actor=county.office, year=2028, source=" ")
-
-
-@pytest.mark.django_db
-class TestCoverageAlert:
-    def test_office_is_warned_in_november_when_next_year_is_missing(self, county):
-        from fazhi.core.alerts import calendar_coverage
-
-        alerts = calendar_coverage(county.office, D(2026, 11, 25))
-        assert [a.severity for a in alerts] == ["warning"] and "2027" in alerts[0].title
-        assert calendar_coverage(county.office, D(2026, 6, 1)) == []
-        assert calendar_coverage(county.liaison, D(2026, 11, 25)) == []  # not theirs to fix
-
-    def test_a_missing_current_year_is_overdue(self, county):
-        from fazhi.core.alerts import calendar_coverage
-
-        assert [a.severity for a in calendar_coverage(county.office, D(2027, 3, 1))] == ["overdue"]

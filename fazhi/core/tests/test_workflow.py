@@ -39,7 +39,7 @@ def Paper(db):
 
 @pytest.fixture
 def flow(Paper):
-    def may_approve(user, paper):
+    def may_approve(user, paper, on):
         return None if paper.has_opinion else "没有审核意见，不能批准"
 
     return Workflow(model=Paper, transitions=[

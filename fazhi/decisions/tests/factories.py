@@ -45,9 +45,9 @@ def to_review(county, d, *, actor=None):
                                   submitted_on=D(2026, 6, 1), due_on=D(2026, 6, 10))
 
 
-def give_opinion(county, d, *, opinion=ReviewOpinion.LAWFUL, exploratory_risk="", adv=None):
+def opinion_give(county, d, *, opinion=ReviewOpinion.LAWFUL, exploratory_risk="", adv=None):
     adv = adv or adviser(county)
-    return services.review_give_opinion(actor=county.reviewer, step=step(d, StepCode.LEGALITY_REVIEW),
+    return services.review_opinion_give(actor=county.reviewer, step=step(d, StepCode.LEGALITY_REVIEW),
                                         opinion=opinion, opinion_text="经审查，该草案……", adviser=adv,
                                         reviewed_on=D(2026, 6, 8), exploratory_risk=exploratory_risk)
 
@@ -61,8 +61,8 @@ VIEWS = [
 
 def to_discussion(county, d):
     d = to_review(county, d)
-    give_opinion(county, d)
-    return services.decision_act(actor=county.office, decision=d, action="submit_discussion")
+    opinion_give(county, d)
+    return services.decision_act(actor=county.office, decision=d, action="discussion_submit")
 
 
 def record_meeting(county, d, views=None, **kw):

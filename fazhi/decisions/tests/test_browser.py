@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from fazhi.decisions import workflows as wf
+from fazhi.core import clock
 from fazhi.testing.browser import screenshot
 from fazhi.testing.personas import PASSWORD
 
@@ -32,10 +32,11 @@ def submit(page):
 
 def test_draft_comment_review_discussion_and_public_decision(page, live_server, county, browser, monkeypatch):
     base = live_server.url
-    today = wf.timezone.localdate()
+    today = clock.today()
     d = f.decision(county, title="城区养犬管理规定")
     f.adviser(county, contract_start=datetime.date(today.year, 1, 1), contract_end=datetime.date(today.year + 1, 12, 31))
 
+    page.on("dialog", lambda dialog: dialog.accept())  # irreversible steps ask for confirmation first
     # The office publishes the draft for comment.
     login(page, base, "office")
     page.goto(f"{base}/decisions/{d.pk}/")
@@ -65,7 +66,8 @@ def test_draft_comment_review_discussion_and_public_decision(page, live_server, 
     submit(page)
 
     # The window ends; the preliminary steps are recorded; the draft goes to review.
-    monkeypatch.setattr(wf, "today", lambda: today + datetime.timedelta(days=31))
+    later = today + datetime.timedelta(days=31)
+    monkeypatch.setattr(clock, "today", lambda: later)
     page.goto(f"{base}/decisions/{d.pk}/")
     page.click("main button:has-text('结束征求意见')")
     page.click("[data-step=public_participation] a:has-text('登记')")
@@ -77,7 +79,7 @@ def test_draft_comment_review_discussion_and_public_decision(page, live_server, 
         page.fill("#id_reason", reason)
         submit(page)
     page.click("main a:has-text('提交合法性审查')")
-    page.fill("#id_due_on", (today + datetime.timedelta(days=14)).isoformat())
+    page.fill("#id_due_on", (later + datetime.timedelta(days=14)).isoformat())
     submit(page)
     assert "已提交合法性审查" in page.locator(".alert-success").inner_text()
     # Without an opinion, the discussion button is refused with the rule.
@@ -99,7 +101,7 @@ def test_draft_comment_review_discussion_and_public_decision(page, live_server, 
     page.goto(f"{base}/decisions/{d.pk}/")
     page.click("main button:has-text('提请集体讨论')")
     page.click("main a:has-text('登记集体讨论')")
-    page.fill("#id_meeting_on", today.isoformat())
+    page.fill("#id_meeting_on", later.isoformat())
     page.fill("#id_attendees", "县长、常务副县长、分管副县长")
     page.fill("#id_views", "常务副县长｜组成人员｜同意｜同意\n分管副县长｜组成人员｜原则同意｜加强宣传\n县长｜行政首长｜同意｜同意实施")
     page.fill("#id_decision_text", "同意实施城区养犬管理规定。")
@@ -125,13 +127,10 @@ def test_draft_comment_review_discussion_and_public_decision(page, live_server, 
     public.close()
 
 
-def test_archive_bundle_of_a_demo_decision(page, live_server):
-    from fazhi.decisions import demo
+def test_archive_bundle_of_a_demo_decision(page, live_server, demo_county):
     from fazhi.decisions.models import Decision
     from fazhi.orgs import demo as org_demo
 
-    org_demo.load()
-    demo.load()
     d = Decision.objects.get(title="郧西县城区农贸市场升级改造实施方案")
     base = live_server.url
     login(page, base, "fzb", org_demo.DEMO_PASSWORD)

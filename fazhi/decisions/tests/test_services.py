@@ -3,10 +3,10 @@ import datetime
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.core.errors import DomainError
 from fazhi.core.models import AuditEntry
 from fazhi.decisions import services
-from fazhi.decisions import workflows as wf
 from fazhi.decisions.choices import (
     DecisionStatus,
     MemberRole,
@@ -118,10 +118,10 @@ class TestCommentPeriod:
         d = f.decision(county)
         services.comment_open(actor=county.office, decision=d, comment_start=D(2026, 3, 1),
                               comment_end=D(2026, 3, 31))
-        monkeypatch.setattr(wf, "today", lambda: D(2026, 3, 15))
+        monkeypatch.setattr(clock, "today", lambda: D(2026, 3, 15))
         with pytest.raises(DomainError, match="期满后才能结束"):
             services.comment_close(actor=county.office, decision=d)
-        monkeypatch.setattr(wf, "today", lambda: D(2026, 4, 1))
+        monkeypatch.setattr(clock, "today", lambda: D(2026, 4, 1))
         assert services.comment_close(actor=county.office, decision=d).status == DecisionStatus.DRAFT
 
 
@@ -213,22 +213,22 @@ class TestLegalityGate:
     def test_without_an_opinion_it_cannot_go_to_discussion(self, county):
         d = f.to_review(county, f.decision(county))
         with pytest.raises(DomainError, match="尚未经合法性审查，不得提交集体讨论"):
-            services.decision_act(actor=county.office, decision=d, action="submit_discussion")
+            services.decision_act(actor=county.office, decision=d, action="discussion_submit")
 
     def test_unlawful_opinion_blocks_discussion(self, county):
         d = f.to_review(county, f.decision(county))
-        f.give_opinion(county, d, opinion=ReviewOpinion.UNLAWFUL)
+        f.opinion_give(county, d, opinion=ReviewOpinion.UNLAWFUL)
         with pytest.raises(DomainError, match="不合法.*不得提交集体讨论"):
-            services.decision_act(actor=county.office, decision=d, action="submit_discussion")
-        d = services.decision_act(actor=county.office, decision=d, action="return_draft", reason="按审查意见修改")
+            services.decision_act(actor=county.office, decision=d, action="discussion_submit")
+        d = services.decision_act(actor=county.office, decision=d, action="draft_return", reason="按审查意见修改")
         assert d.status == DecisionStatus.DRAFT
         assert f.step(d, StepCode.LEGALITY_REVIEW).review_state == ReviewState.NONE
 
     def test_exploratory_reform_goes_with_its_risk_statement(self, county):
         d = f.to_review(county, f.decision(county))
-        f.give_opinion(county, d, opinion=ReviewOpinion.UNLAWFUL,
+        f.opinion_give(county, d, opinion=ReviewOpinion.UNLAWFUL,
                        exploratory_risk="属于探索性改革，国家尚无明确规定，存在被上级纠正的法律风险")
-        d = services.decision_act(actor=county.office, decision=d, action="submit_discussion")
+        d = services.decision_act(actor=county.office, decision=d, action="discussion_submit")
         assert d.status == DecisionStatus.DISCUSSION
 
     def test_decide_is_refused_when_the_review_was_unlawful(self, county):
@@ -243,16 +243,16 @@ class TestLegalityGate:
     def test_opinion_needs_a_legal_adviser(self, county):
         d = f.to_review(county, f.decision(county))
         with pytest.raises(DomainError, match="法律顾问参与"):
-            services.review_give_opinion(actor=county.reviewer, step=f.step(d, StepCode.LEGALITY_REVIEW),
+            services.review_opinion_give(actor=county.reviewer, step=f.step(d, StepCode.LEGALITY_REVIEW),
                                          opinion="lawful", opinion_text="合法", adviser=None)
 
     def test_the_reviewer_of_the_justice_bureau_may_give_it_but_not_the_outsider(self, county):
         d = f.to_review(county, f.decision(county))
         adv = f.adviser(county)
         with pytest.raises(DomainError, match="权限"):
-            services.review_give_opinion(actor=county.outsider, step=f.step(d, StepCode.LEGALITY_REVIEW),
+            services.review_opinion_give(actor=county.outsider, step=f.step(d, StepCode.LEGALITY_REVIEW),
                                          opinion="lawful", opinion_text="合法", adviser=adv)
-        step = services.review_give_opinion(actor=county.reviewer, step=f.step(d, StepCode.LEGALITY_REVIEW),
+        step = services.review_opinion_give(actor=county.reviewer, step=f.step(d, StepCode.LEGALITY_REVIEW),
                                             opinion="lawful", opinion_text="合法", adviser=adv)
         assert step.review_state == ReviewState.GIVEN
         assert adv.services.filter(kind="decision_review").count() == 1
@@ -370,7 +370,7 @@ class TestPublicComment:
         services.comment_dispose(actor=county.office, comment=a, disposition="adopted")
         services.comment_dispose(actor=county.office, comment=b, disposition="partly", reason="分两期实施")
         services.comment_hide(actor=county.office, comment=h, reason="广告")
-        monkeypatch.setattr(wf, "today", lambda: D(2026, 4, 1))
+        monkeypatch.setattr(clock, "today", lambda: D(2026, 4, 1))
         services.comment_close(actor=county.office, decision=d)
         step = services.step_record(actor=county.office, step=f.step(d, StepCode.PUBLIC_PARTICIPATION),
                                     complete=True)
@@ -383,7 +383,7 @@ class TestPublicComment:
     def test_participation_cannot_finish_with_undisposed_comments(self, county, monkeypatch):
         d = self._open(county)
         self.submit(d)
-        monkeypatch.setattr(wf, "today", lambda: D(2026, 4, 1))
+        monkeypatch.setattr(clock, "today", lambda: D(2026, 4, 1))
         services.comment_close(actor=county.office, decision=d)
         with pytest.raises(DomainError, match="未处理"):
             services.step_record(actor=county.office, step=f.step(d, StepCode.PUBLIC_PARTICIPATION), complete=True)

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from fazhi.core import clock
 from fazhi.core.masking import find_leaks
 from fazhi.decisions import services
-from fazhi.decisions import workflows as wf
 from fazhi.decisions.choices import DecisionStatus, StepCode
 from fazhi.decisions.models import Decision, PublicComment
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _open_now(county, **kw):
     d = f.decision(county, **kw)
-    today = wf.today()
+    today = clock.today()
     return services.comment_open(actor=county.office, decision=d, comment_start=today - datetime.timedelta(days=1),
                                  comment_end=today + datetime.timedelta(days=30))
 
@@ -151,7 +151,8 @@ class TestPublicComment:
         d = _open_now(county)
         c = services.comment_submit(decision=d, body="王小明建议：增加停车位", address="1.1.1.1", name="王小明")
         services.comment_dispose(actor=county.office, comment=c, disposition="adopted")
-        monkeypatch.setattr(wf, "today", lambda: wf.timezone.localdate() + datetime.timedelta(days=40))
+        later = clock.today() + datetime.timedelta(days=40)
+        monkeypatch.setattr(clock, "today", lambda: later)
         services.comment_close(actor=county.office, decision=d)
         services.step_record(actor=county.office, step=f.step(d, StepCode.PUBLIC_PARTICIPATION), complete=True)
         services.step_mark_not_applicable(actor=county.office, step=f.step(d, StepCode.EXPERT_CONSULTATION),
@@ -160,8 +161,8 @@ class TestPublicComment:
                                           reason="无稳定风险")
         d = services.review_submit(actor=county.office, decision=Decision.objects.get(pk=d.pk),
                                    review_unit=county.justice, submitted_on=D(2026, 6, 1), due_on=D(2026, 6, 10))
-        f.give_opinion(county, d)
-        d = services.decision_act(actor=county.office, decision=d, action="submit_discussion")
+        f.opinion_give(county, d)
+        d = services.decision_act(actor=county.office, decision=d, action="discussion_submit")
         f.record_meeting(county, d)
         d = services.decision_decide(actor=county.office, decision=d)
         services.party_report_record(actor=county.office, decision=d, reported_on=D(2026, 6, 22), note="已报告")

@@ -55,12 +55,20 @@ def test_withdraw_needs_a_reason_and_keeps_it(county):
     assert d.status == DecisionStatus.WITHDRAWN and d.withdrawn_reason == "上级政策调整"
 
 
-def test_review_deadline_in_a_year_without_calendar_is_not_guessed(county):
+def test_review_deadline_in_a_year_without_calendar_is_provisional_never_refused(county):
+    """A year whose holiday schedule is not entered yet: the deadline counts weekends and statutory holidays,
+    is marked provisional (暂定), and the submission is not refused (the shared working-days rule)."""
+    from fazhi.core.workdays import is_provisional
+
     d = f.decision(county)
     f.resolve_preliminary(county, d)
-    with pytest.raises(DomainError, match="缺少2027年的节假日与调休数据"):
-        services.review_submit(actor=county.office, decision=d, review_unit=county.justice,
+    d = services.review_submit(actor=county.office, decision=d, review_unit=county.justice,
                                submitted_on=datetime.date(2027, 3, 1), due_on=datetime.date(2027, 3, 20))
+    assert d.status == DecisionStatus.REVIEW and is_provisional(datetime.date(2027, 3, 20))
+    with pytest.raises(DomainError, match="不得少于7个工作日"):
+        services.review_submit(actor=county.office, decision=f.decision(county, title="另一事项"),
+                               review_unit=county.justice, submitted_on=datetime.date(2027, 3, 1),
+                               due_on=datetime.date(2027, 3, 5))
 
 
 def test_the_review_guard_rechecks_the_hearing_notice(county):

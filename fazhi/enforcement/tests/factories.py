@@ -51,6 +51,7 @@ def penalty_case(county, body, colleague, *, on=datetime.date(2025, 3, 3), parti
 
 
 def step(county, case, action, on, text="已完成", **data):
+    data.setdefault("backdate_reason", "根据纸质案卷补录")
     return services.case_transition(actor=data.pop("actor", county.officer), case=case, action=action, on=on,
                                     text=text, **data)
 
@@ -64,3 +65,7 @@ def to_decision(county, case, *, fine=Decimal("3000"), on=datetime.date(2025, 3,
 
 def video(name="现场.mp4", content=b"\x00\x00\x00 ftypisom video bytes"):
     return SimpleUploadedFile(name, content, content_type="video/mp4")
+
+
+def photo(name="现场.jpg", content=b"\xff\xd8\xff\xe0\x00\x10JFIF\x00 photo bytes"):
+    return SimpleUploadedFile(name, content, content_type="image/jpeg")

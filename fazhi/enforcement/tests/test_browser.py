@@ -67,6 +67,7 @@ def test_officer_runs_a_penalty_case_to_decision_and_it_is_published_masked(page
     screenshot(page, "enforcement_case_decided")
 
     page.click("[data-testid=case-actions] a:has-text('公示')")
+    page.once("dialog", lambda dialog: dialog.accept())  # publishing is irreversible: the page asks first
     page.click("main button[type=submit]")
     page.wait_for_selector("[data-testid=publication]")
     assert "已公示" in page.locator("[data-testid=publication]").inner_text()

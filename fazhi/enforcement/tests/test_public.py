@@ -12,13 +12,8 @@ PUBLIC_PAGES = ["enforcement:public_home", "enforcement:public_officers", "enfor
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    from fazhi.enforcement import demo as enforcement_demo
-    from fazhi.orgs import demo as orgs_demo
-
-    orgs_demo.load()
-    enforcement_demo.load()
+def demo(demo_county):
+    """The demo county (loaded once per session)."""
 
 
 def _pages(client):

@@ -7,7 +7,7 @@ import pytest
 from fazhi.core import masking, workdays
 from fazhi.core.errors import DomainError
 from fazhi.core.models import AuditEntry
-from fazhi.enforcement import records, services
+from fazhi.enforcement import records, selectors, services
 from fazhi.enforcement.choices import (
     Act,
     CaseKind,
@@ -20,7 +20,7 @@ from fazhi.enforcement.choices import (
 )
 from fazhi.enforcement.models import Case, CaseRecord, Publication
 
-from .factories import officer, party, penalty_case, step, to_decision, video
+from .factories import officer, party, penalty_case, photo, step, to_decision, video
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -191,7 +191,7 @@ def test_large_amount_makes_a_case_major(enf):
 
 
 def test_the_case_officer_cannot_review_the_case(enf):
-    from fazhi.enforcement.policies import reviewer_refusal
+    from fazhi.enforcement.qualifications import reviewer_refusal
 
     case = penalty_case(enf, enf.body, enf.colleague, major_reasons=[MajorReason.COMPLEX])
     assert reviewer_refusal(enf.reviewer, case) is None
@@ -218,7 +218,7 @@ def test_mandatory_audio_video_step_needs_a_recording(enf):
     with pytest.raises(DomainError, match="须全程音像记录"):
         step(enf, case, "execute", D(2025, 3, 7))
     with pytest.raises(DomainError, match="须全程音像记录"):
-        step(enf, case, "execute", D(2025, 3, 7), upload=video("照片.jpg"))
+        step(enf, case, "execute", D(2025, 3, 7), upload=photo())
     assert step(enf, case, "execute", D(2025, 3, 7), upload=video()).status == CaseStatus.EXECUTED
 
 
@@ -348,7 +348,7 @@ def test_training_hours(enf):
                            hours=Decimal("24"))
     with pytest.raises(DomainError, match="学时"):
         services.training_add(actor=enf.office, officer=enf.me, title="x", held_on=D(2025, 5, 1), hours=0)
-    assert services.training_hours([enf.me.pk], 2025) == {enf.me.pk: Decimal("24")}
+    assert selectors.training_hours([enf.me.pk], 2025) == {enf.me.pk: Decimal("24")}
 
 
 def test_outsider_cannot_touch_a_case(enf):

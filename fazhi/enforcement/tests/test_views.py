@@ -66,6 +66,8 @@ def test_step_form_moves_the_case_and_shows_refusals_next_to_the_form(client, en
     client.force_login(enf.officer)
     url = reverse("enforcement:case_step", args=[case.pk, "investigate"])
     response = client.post(url, {"on": "2025-03-04", "text": "现场检查"})
+    assert "请填写补录理由" in response.content.decode()  # an act dated long ago needs a reason
+    response = client.post(url, {"on": "2025-03-04", "text": "现场检查", "backdate_reason": "根据纸质案卷补录"})
     assert response.status_code == 302
     url = reverse("enforcement:case_step", args=[case.pk, "decide"])
     response = client.post(url, {"on": "2025-03-05", "text": "决定", "decision": "罚款"})
@@ -137,18 +139,20 @@ def test_officer_list_export_and_template(client, enf):
 def test_record_upload_and_download(client, enf):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom mp4 data"
+
     case = penalty_case(enf, enf.body, enf.colleague)
     client.force_login(enf.officer)
     url = reverse("enforcement:case_record_add", args=[case.pk])
     response = client.post(url, {"step": "register", "act": "seizure", "occurred_on": "2025-03-03", "text": "查封",
-                                 "upload": SimpleUploadedFile("现场.jpg", b"jpeg")})
+                                 "upload": SimpleUploadedFile("现场.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")})
     assert "须全程音像记录" in response.content.decode()
     response = client.post(url, {"step": "register", "act": "seizure", "occurred_on": "2025-03-03", "text": "查封",
-                                 "upload": SimpleUploadedFile("现场.mp4", b"mp4 data")})
+                                 "upload": SimpleUploadedFile("现场.mp4", MP4)})
     assert response.status_code == 302
     record = case.records.order_by("-seq").first()
     download = client.get(reverse("enforcement:record_file", args=[record.pk]))
-    assert b"".join(download.streaming_content) == b"mp4 data"
+    assert b"".join(download.streaming_content) == MP4
     client.force_login(enf.outsider)
     assert client.get(reverse("enforcement:record_file", args=[record.pk])).status_code == 404
 

@@ -20,7 +20,7 @@ def _filing(c):
     from fazhi.normative_docs.models import Filing
 
     doc = _published(c)
-    return Filing.objects.filter(document=doc).first() or services.file_doc(
+    return Filing.objects.filter(document=doc).first() or services.filing_create(
         actor=c.liaison, doc=doc, filed_on=datetime.date(2019, 3, 25), has_text=True)
 
 
@@ -45,7 +45,7 @@ def _review(c):
     if review is None:
         from .factories import draft
 
-        doc = services.submit_review(actor=c.liaison, doc=draft(c, title="合同抽检样本审核"),
+        doc = services.review_submit(actor=c.liaison, doc=draft(c, title="合同抽检样本审核"),
                                      on=datetime.date(2019, 3, 1))
         review = doc.reviews.get()
     return review

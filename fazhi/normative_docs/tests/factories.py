@@ -18,19 +18,19 @@ def draft(county, *, title="某县农贸市场管理暂行办法", issuer=None, 
 
 def reviewed(county, **kw):
     doc = draft(county, **kw)
-    doc = services.submit_review(actor=county.liaison, doc=doc, on=D(2019, 3, 1))
-    return services.review_opinion(actor=county.office, doc=doc, opinion="lawful", reasons="符合法律规定。",
+    doc = services.review_submit(actor=county.liaison, doc=doc, on=D(2019, 3, 1))
+    return services.review_opine(actor=county.office, doc=doc, opinion="lawful", reasons="符合法律规定。",
                                    on=D(2019, 3, 8))
 
 
 def signed(county, **kw):
     doc = reviewed(county, **kw)
-    doc = services.deliberate(actor=county.liaison, doc=doc, on=D(2019, 3, 12), meeting="局务会议")
-    return services.sign(actor=county.liaison, doc=doc, on=D(2019, 3, 13), signer="张局长")
+    doc = services.doc_deliberate(actor=county.liaison, doc=doc, on=D(2019, 3, 12), meeting="局务会议")
+    return services.doc_sign(actor=county.liaison, doc=doc, on=D(2019, 3, 13), signer="张局长")
 
 
 def published(county, *, on=None, **kw):
     on = on or D(2019, 3, 20)
     doc = signed(county, **kw)
-    doc = services.register_doc(actor=county.office, doc=doc, on=D(2019, 3, 14))
-    return services.publish(actor=county.office, doc=doc, published_on=on, published_in="县政府门户网站")
+    doc = services.doc_register(actor=county.office, doc=doc, on=D(2019, 3, 14))
+    return services.doc_publish(actor=county.office, doc=doc, published_on=on, published_in="县政府门户网站")

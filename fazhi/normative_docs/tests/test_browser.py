@@ -60,6 +60,8 @@ def test_draft_to_publication_and_public_search(page, live_server, county):
     page.click("form[action='/logout/'] button")
 
     login(page, base, "office")
+    asked = []  # numbering and publication are irreversible: the page asks first
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     doc = NormativeDocument.objects.get()
     page.goto(f"{base}{doc.get_absolute_url()}")
     act(page, "记录集体审议", {"#id_meeting": "局务会议"})
@@ -69,10 +71,11 @@ def test_draft_to_publication_and_public_search(page, live_server, county):
     assert number.startswith("郧西政规〔") and number.endswith("〕1号")
     act(page, "统一公布")
     assert page.get_by_test_id("doc-status").inner_text() == "已公布"
+    assert any("编号" in m for m in asked) and any("公布" in m for m in asked)
 
     page.goto(f"{base}/public/normative-docs/")
     page.fill("#id_q", "拆迁")
-    page.click("form[role=search] button[type=submit]")
+    page.click("[role=search] form button[type=submit]")
     page.wait_for_selector("[data-testid=search-results]")
     assert "共找到 1 件" in page.get_by_test_id("search-total").inner_text()
     assert page.locator("[data-testid=search-results] mark").first.inner_text() == "拆迁"

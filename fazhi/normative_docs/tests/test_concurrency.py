@@ -40,8 +40,8 @@ def test_concurrent_registrations(county):
         pytest.skip("row locks are tested on PostgreSQL; SQLite serialises every writer anyway")
     docs = [signed(county, title=f"第{i}号办法") for i in range(6)]
     same = docs[0]
-    calls = [lambda d=d: services.register_doc(actor=county.office, doc=d, on=D(2019, 3, 14)) for d in docs]
-    calls.append(lambda: services.register_doc(actor=county.office, doc=same, on=D(2019, 3, 14)))
+    calls = [lambda d=d: services.doc_register(actor=county.office, doc=d, on=D(2019, 3, 14)) for d in docs]
+    calls.append(lambda: services.doc_register(actor=county.office, doc=same, on=D(2019, 3, 14)))
     results, errors = _run_together(calls)
     assert len(results) == 6 and len(errors) == 1  # the same document is numbered only once
     numbers = sorted(NormativeDocument.objects.values_list("number_seq", flat=True))

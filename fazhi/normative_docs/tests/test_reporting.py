@@ -28,8 +28,8 @@ def test_figures_count_the_year(county):
     a = published(county, title="甲办法", on=D(2019, 3, 20))
     b = published(county, title="乙办法", on=D(2019, 3, 20))
     published(county, title="丙办法", on=D(2019, 3, 20))
-    services.file_doc(actor=county.liaison, doc=a, filed_on=D(2019, 3, 25), **PACKAGE)
-    f = services.file_doc(actor=county.liaison, doc=b, filed_on=D(2019, 5, 1), **PACKAGE)
+    services.filing_create(actor=county.liaison, doc=a, filed_on=D(2019, 3, 25), **PACKAGE)
+    f = services.filing_create(actor=county.liaison, doc=b, filed_on=D(2019, 5, 1), **PACKAGE)
     services.filing_review(actor=county.office, filing=f, result="correction", on=D(2019, 5, 10), note="增设收费")
     assert value("registered") == 3 and value("published") == 3 and value("reviews_done") == 3
     assert value("filed") == 2 and value("filed_on_time") == 1
@@ -38,7 +38,7 @@ def test_figures_count_the_year(county):
     assert value("published", unit_ids={county.water.pk}) == 0
     c = services.campaign_open(actor=county.office, title="清理", opened_on=D(2019, 10, 8))
     for item in c.items.all():
-        services.cleanup_mark(actor=county.liaison, item=item, outcome="keep", reason="继续适用")
+        services.cleanup_item_mark(actor=county.liaison, item=item, outcome="keep", reason="继续适用")
     services.campaign_approve(actor=county.office, campaign=c, on=D(2019, 11, 1))
     services.campaign_publish(actor=county.office, campaign=c, on=D(2019, 11, 5))
     fig = figures()["normative_docs.cleanup_results"].compute(year=2019)
@@ -54,7 +54,7 @@ def alerts(user, today):
 
 
 def test_alerts_and_scope(county):
-    doc = services.submit_review(actor=county.liaison, doc=draft(county, title="审核中"), on=D(2019, 3, 1))
+    doc = services.review_submit(actor=county.liaison, doc=draft(county, title="审核中"), on=D(2019, 3, 1))
     assert LegalityReview.objects.get(document=doc).due_on == D(2019, 3, 22)
     late = published(county, title="未报备办法", on=D(2019, 3, 20))
     found = alerts(county.office, D(2019, 4, 10))
@@ -62,7 +62,7 @@ def test_alerts_and_scope(county):
     assert "1件规范性文件公布后逾期未报备" in found
     assert alerts(county.outsider, D(2019, 4, 10)) == {}
     with transaction.atomic():
-        services.file_doc(actor=county.liaison, doc=late, filed_on=D(2019, 4, 12), has_text=True)
+        services.filing_create(actor=county.liaison, doc=late, filed_on=D(2019, 4, 12), has_text=True)
     found = alerts(county.liaison, D(2019, 4, 12))
     assert "1件规范性文件报备材料不齐全" in found and "1件规范性文件公布后逾期未报备" not in found
     # validity: 5 years from 2019-03-20 → ends 2024-03-19; warned from 6 months before, flagged after
@@ -73,7 +73,7 @@ def test_alerts_and_scope(county):
 
 def test_correction_overdue_alert(county):
     doc = published(county, title="甲办法")
-    f = services.file_doc(actor=county.liaison, doc=doc, filed_on=D(2019, 3, 25), **PACKAGE)
+    f = services.filing_create(actor=county.liaison, doc=doc, filed_on=D(2019, 3, 25), **PACKAGE)
     services.filing_review(actor=county.office, filing=f, result="correction", on=D(2019, 4, 1), note="增设收费")
     assert not any("逾期未按" in t for t in alerts(county.office, D(2019, 5, 1)))
     assert any("逾期未按" in t for t in alerts(county.office, D(2019, 5, 2)))

@@ -142,7 +142,7 @@ def test_public_library_search_and_status_banner(client, county):
     assert "共找到 1 件" in page and "<mark>拆迁</mark>" in page and "草案" not in page
     response = client.get(reverse("normative_docs:public_list"), {"q": "拆"})
     assert "请输入至少两个字" in response.content.decode()
-    services.repeal(actor=county.office, doc=doc, on=D(2019, 9, 1), reason="上位法修改")
+    services.doc_repeal(actor=county.office, doc=doc, on=D(2019, 9, 1), reason="上位法修改")
     page = client.get(doc.get_public_url()).content.decode()
     assert 'data-testid="status-banner"' in page and "已废止" in page
     unpublished = signed(county, title="未公布文件")
@@ -151,7 +151,7 @@ def test_public_library_search_and_status_banner(client, county):
 
 def test_public_page_shows_the_version_in_force_on_a_date(client, county):
     doc = published(county, title="某县农贸市场管理办法")
-    services.amend(actor=county.office, doc=doc, text="修改后的全文", valid_from=D(2020, 1, 1), note="修改第二条")
+    services.doc_amend(actor=county.office, doc=doc, text="修改后的全文", valid_from=D(2020, 1, 1), note="修改第二条")
     old = client.get(doc.get_public_url() + "&on=2019-06-01").content.decode()
     new = client.get(doc.get_public_url() + "&on=2020-06-01").content.decode()
     assert "第一条 为规范" in old and "修改后的全文" not in old

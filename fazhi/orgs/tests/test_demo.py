@@ -9,9 +9,12 @@ from fazhi.orgs.models import OrgUnit, User
 
 
 @pytest.mark.django_db
-def test_load_demo_builds_the_county_of_the_seed_report_and_is_idempotent(capsys):
+def test_load_demo_builds_the_county_of_the_seed_report_and_is_idempotent(capsys, demo_county):
+    # The session built the demo with ``load_demo`` (demo_county); this second run must change nothing.
+    units, users, entries = OrgUnit.objects.count(), User.objects.count(), AuditEntry.objects.count()
     call_command("load_demo")
     out = capsys.readouterr().out
+    assert (OrgUnit.objects.count(), User.objects.count(), AuditEntry.objects.count()) == (units, users, entries)
     counts = {k: OrgUnit.objects.filter(kind=k).count() for k in UnitKind.values}
     assert counts[UnitKind.GOVERNMENT] == 1
     assert counts[UnitKind.DEPARTMENT] == 77  # “77个县直单位”
@@ -31,14 +34,11 @@ def test_load_demo_builds_the_county_of_the_seed_report_and_is_idempotent(capsys
     market = OrgUnit.objects.get(code="D-SCJ")
     assert figures()["orgs.departments"].compute(year=2019, unit_ids={market.pk}).value == 1
 
-    units, users, entries = OrgUnit.objects.count(), User.objects.count(), AuditEntry.objects.count()
-    call_command("load_demo", "--quiet-logins")
-    assert (OrgUnit.objects.count(), User.objects.count(), AuditEntry.objects.count()) == (units, users, entries)
     assert audit.verify().ok
 
 
 @pytest.mark.django_db
-def test_scale_multiplies_the_staff_accounts():
+def test_scale_multiplies_the_staff_accounts(demo_county):
     call_command("load_demo", "--scale", "2", "--quiet-logins")
     assert User.objects.filter(username__startswith="dsfj_").count() == 2
     assert OrgUnit.objects.filter(kind=UnitKind.VILLAGE).count() == 286  # the tree itself does not grow

@@ -3,9 +3,9 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test.utils import isolate_apps
 
-from fazhi.core.checks import scope_errors
 from fazhi.orgs import scope, services
 from fazhi.orgs.builtin_roles import Perm
+from fazhi.orgs.checks import scope_errors
 from fazhi.orgs.models import OrgUnit, User
 
 

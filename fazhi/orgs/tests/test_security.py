@@ -38,7 +38,7 @@ class TestLockout:
         later = timezone.now() + datetime.timedelta(minutes=15, seconds=1)
         monkeypatch.setattr(timezone, "now", lambda: later)
         response = attempt(client, "office", PASSWORD)
-        assert response.status_code == 302 and response.url == reverse("core:workbench")
+        assert response.status_code == 302 and response.url == reverse("console:workbench")
 
     def test_still_locked_at_fourteen_minutes(self, county):
         for _ in range(5):

@@ -1,22 +1,11 @@
-import time
 from collections import Counter
 
 import pytest
 
-from fazhi.powers import demo, selectors, services
+from fazhi.powers import demo, selectors
 from fazhi.powers.models import ItemFlag, ListAdjustment, ListVersion, PowerItem, PowerItemVersion
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo_county():
-    from fazhi.orgs import demo as orgs_demo
-
-    orgs_demo.load()
-    start = time.monotonic()
-    demo.load()
-    return time.monotonic() - start
 
 
 def test_demo_lists_and_the_june_2019_adjustment(demo_county):
@@ -28,7 +17,7 @@ def test_demo_lists_and_the_june_2019_adjustment(demo_county):
     cats = Counter(PowerItemVersion.objects.in_force_on(v2019.published_on).values_list("category", flat=True))
     assert cats.most_common(1)[0][0] == "penalty" and cats["penalty"] > sum(cats.values()) / 2
     # the changelog of June 2019 lists cancelled, changed, added and delegated items
-    cmp = services.versions_compare(v2016, v2019)
+    cmp = selectors.versions_compare(v2016, v2019)
     assert cmp.added and cmp.removed and cmp.changed
     assert any(label == "实施依据" for c in cmp.changed for label, _, _ in c["fields"])
     june = selectors.adjustments_between(v2016, v2019)

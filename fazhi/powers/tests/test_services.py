@@ -4,7 +4,7 @@ import pytest
 
 from fazhi.core.errors import DomainError, NotFound
 from fazhi.core.models import AuditEntry
-from fazhi.powers import services
+from fazhi.powers import selectors, services
 from fazhi.powers.models import ItemFlag, ListVersion, ListVersionEntry, PowerItem, PowerItemVersion
 
 from .factories import content
@@ -83,7 +83,7 @@ def test_line_rules(county, approved):
     item = PowerItem.objects.get(code="SCJ-CF-001")
     with pytest.raises(DomainError, match="相同"):
         services.line_add(actor=county.liaison, adjustment=adj, kind="change", item=item,
-                          content=services.open_version(item).content())
+                          content=selectors.open_version(item).content())
     with pytest.raises(DomainError, match="下放至"):
         services.line_add(actor=county.liaison, adjustment=adj, kind="delegate", item=item)
 
@@ -184,7 +184,7 @@ def test_comparison_is_exact_on_a_hand_checked_example(county):
     services.adjustment_submit(actor=county.liaison, adjustment=adj)
     services.adjustment_approve(actor=county.office, adjustment=adj)
     v2 = services.version_publish(actor=county.office, title="v2", published_on=D(2019, 7, 1))
-    cmp = services.versions_compare(v1, v2)
+    cmp = selectors.versions_compare(v1, v2)
     assert [e["code"] for e in cmp.added] == ["D"]
     assert [e["code"] for e in cmp.removed] == ["B"]
     assert cmp.changed == [{"code": "A", "name": "甲事项（修订）", "unit_name": "某县市场监督管理局", "fields": [
@@ -192,7 +192,7 @@ def test_comparison_is_exact_on_a_hand_checked_example(county):
         ("实施依据", "《中华人民共和国食品安全法》第一百二十二条", "《中华人民共和国食品安全法》第一百二十四条"),
     ]}]
     assert cmp.unchanged_count == 1  # C
-    back = services.versions_compare(v2, v1)
+    back = selectors.versions_compare(v2, v1)
     assert [e["code"] for e in back.added] == ["B"] and [e["code"] for e in back.removed] == ["D"]
 
 

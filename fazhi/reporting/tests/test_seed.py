@@ -1,4 +1,4 @@
-"""After ``manage.py load_demo`` the 2019 report states every figure of the seed report
+"""After ``manage.py load_demo`` (the ``demo_county`` fixture: loaded once per session) the 2019 report states every figure of the seed report
 (/work/shared/seed/yunxi-2019-rule-of-law-report.txt) whose module exists.
 
 SEED_FIGURES lists every number the seed states, keyed by the figure key that states it: (count, unit,
@@ -10,7 +10,6 @@ figure for one of these numbers under another key, change the key here.
 import re
 
 import pytest
-from django.core.management import call_command
 
 from fazhi.core.registry import figures
 from fazhi.reporting import selectors, services
@@ -84,8 +83,7 @@ def test_every_listed_figure_is_stated_by_the_seed():
 
 
 @pytest.mark.django_db
-def test_the_2019_report_contains_every_seed_figure_of_the_modules_that_exist():
-    call_command("load_demo", "--quiet-logins")
+def test_the_2019_report_contains_every_seed_figure_of_the_modules_that_exist(demo_county):
     report = Report.objects.get(unit__code="G-YX", year=2019)
     cells = selectors.report_cells(report, check_changes=False)
     text = "".join(p for s in selectors.sections_of(report) for p in selectors.render_text(s.body, cells))
@@ -115,8 +113,7 @@ def test_the_2019_report_contains_every_seed_figure_of_the_modules_that_exist():
 
 
 @pytest.mark.django_db
-def test_numbers_the_seed_states_for_two_kinds_of_record_together():
-    call_command("load_demo", "--quiet-logins")
+def test_numbers_the_seed_states_for_two_kinds_of_record_together(demo_county):
     registered = figures()
     for keys, (count, _unit, wording, approx) in SEED_SUMS.items():
         if not all(k in registered for k in keys):

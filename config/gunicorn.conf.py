@@ -1,0 +1,26 @@
+"""Gunicorn settings for serving the platform (``bin/serve``, the concurrency test and benchmark).
+
+    gunicorn -c config/gunicorn.conf.py config.wsgi:application
+
+Threaded workers (gthread) suit both databases on a small machine: a few processes for the cores,
+a few threads each so that a request waiting on the database (SQLite's single writer waits its
+turn, see DATABASES in config/settings/base.py) does not hold up the others. More simultaneous
+connections than threads queue in the listen backlog and are served in order.
+Every value may be changed from the environment.
+"""
+import os
+
+bind = os.environ.get("FAZHI_BIND", "127.0.0.1:" + os.environ.get("FAZHI_PORT", "8000"))
+worker_class = "gthread"
+workers = int(os.environ.get("FAZHI_WORKERS", "2"))  # one per core on the 2-core machine
+threads = int(os.environ.get("FAZHI_THREADS", "4"))
+backlog = 2048
+# A request may wait for SQLite's write lock (FAZHI_SQLITE_BUSY_SECONDS, 20 s) before it fails; the worker
+# timeout must be longer than that so a waiting request ends with the database's answer, not a killed worker.
+timeout = int(os.environ.get("FAZHI_WORKER_TIMEOUT", "60"))
+graceful_timeout = 10
+keepalive = 5
+accesslog = os.environ.get("FAZHI_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("FAZHI_GUNICORN_LOG_LEVEL", "info")
+proc_name = "fazhi"

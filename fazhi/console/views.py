@@ -1,0 +1,114 @@
+"""The workbench, the audit trail, the holiday table and the rule parameters."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from fazhi.core import clock, rules, selectors, services, workdays
+from fazhi.core.errors import DomainError
+from fazhi.core.models import CalendarDay
+from fazhi.core.registry import collect_alerts
+from fazhi.core.web import form_error, paginate, require_perm
+from fazhi.orgs import selectors as org_selectors
+from fazhi.orgs.builtin_roles import Perm
+
+from .forms import YEAR_MAX, YEAR_MIN, AuditFilterForm, CalendarDayForm, CalendarYearForm
+
+
+@login_required
+def workbench(request):
+    user = request.user
+    today = clock.today()
+    alerts, failed = collect_alerts(user, today)
+    grants = user.grants.select_related("role", "unit")
+    return render(request, "console/workbench.html", {
+        "today": today, "alerts": alerts, "failed_checks": failed, "grants": grants,
+    })
+
+
+@require_perm(Perm.VIEW_AUDIT)
+def audit_list(request):
+    form = AuditFilterForm(request.GET or None, units=org_selectors.unit_choices(user=request.user, active=False))
+    filters = form.cleaned_data if form.is_valid() else {}
+    filters = {k: (v.pk if hasattr(v, "pk") else v) for k, v in filters.items() if v}
+    entries = selectors.audit_list(user=request.user, filters=filters)
+    return render(request, "console/audit_list.html", {"filter_form": form, "page": paginate(request, entries)})
+
+
+@require_perm(Perm.MANAGE_CALENDAR)
+def calendar(request):
+    today = clock.today()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    if not YEAR_MIN <= year <= YEAR_MAX:  # an old bookmark or a crawler: show this year, never an error
+        year = today.year
+    day_form = CalendarDayForm(request.POST or None if request.POST.get("form") == "day" else None)
+    year_form = CalendarYearForm(request.POST or None if request.POST.get("form") == "year" else None,
+                                 initial={"year": year})
+    if request.method == "POST":
+        form = day_form if request.POST.get("form") == "day" else year_form
+        if form.is_valid():
+            try:
+                if form is day_form:
+                    services.calendar_day_set(actor=request.user, **form.cleaned_data)
+                    messages.success(request, "已保存。")
+                else:
+                    entry = services.calendar_year_confirm(actor=request.user, **form.cleaned_data)
+                    moved = entry.moved
+                    messages.success(request, f"已确认{entry.year}年的节假日安排。" + (
+                        f"已按该安排重新计算期限：{len(moved)}项期限变动，已通知"
+                        f"{len({m.unit.pk for m in moved if m.unit is not None})}个相关单位。"
+                        if moved else "已按该安排重新计算期限，没有期限变动。"))
+                return redirect(f"{request.path}?year={year}")
+            except DomainError as e:
+                form_error(form, e)
+    cal = workdays.Calendar()
+    known = [y for y in range(today.year - 1, today.year + 3)]
+    provisional = not cal.knows(year)
+    return render(request, "console/calendar.html", {
+        "year": year, "days": selectors.calendar_days(year=year), "day_form": day_form, "year_form": year_form,
+        "years": [{"year": y, "known": cal.knows(y)} for y in known],
+        "office_years": selectors.calendar_years(),
+        "provisional": provisional,
+        "provisional_days": sorted(cal.rest_days(year).items()) if provisional else [],
+        "holiday_law": workdays.holiday_law_for(year),
+        "recent_changes": selectors.deadline_changes(user=request.user, year=year)[:200],
+    })
+
+
+@require_perm(Perm.MANAGE_CALENDAR)
+@require_POST
+def calendar_day_remove(request, pk):
+    day = get_object_or_404(CalendarDay, pk=pk)
+    services.calendar_day_remove(actor=request.user, day=day)
+    messages.success(request, f"已删除 {day.date:%Y-%m-%d} 的设置。")
+    return redirect(f"{redirect('console:calendar').url}?year={day.date.year}")
+
+
+@require_perm(Perm.MANAGE_RULES)
+def rule_settings(request):
+    error_key, error = None, None
+    if request.method == "POST":
+        key = request.POST.get("key", "")
+        try:
+            if request.POST.get("reset"):
+                rules.setting_reset(actor=request.user, key=key)
+                messages.success(request, f"已恢复默认值：{rules.spec(key).label}。")
+            else:
+                rules.setting_set(actor=request.user, key=key, raw=request.POST.get("value"))
+                messages.success(request, f"已保存：{rules.spec(key).label}。")
+            return redirect("console:rule_settings")
+        except KeyError:
+            messages.error(request, "未知的规则参数。")
+        except DomainError as e:
+            error_key, error = key, e.message
+    groups = {}
+    for s in rules.specs().values():
+        groups.setdefault(s.module, []).append({
+            "spec": s, "value": rules.get_setting(s.key),
+            "error": error if s.key == error_key else None,
+            "typed": request.POST.get("value") if s.key == error_key else None,
+        })
+    return render(request, "console/rule_settings.html", {"groups": groups})
