@@ -149,7 +149,6 @@ def unit_retire(request, pk):
                      save=lambda d: services.unit_retire(actor=request.user, unit=unit, reason=d["reason"]),
                      success=f"已撤销“{unit.name}”，其历史记录仍保留。",
                      done=lambda _: reverse("orgs:unit_detail", args=[unit.pk]), submit="确认撤销", danger=True,
-                     confirm=f"确定撤销“{unit.name}”吗？",
                      warning="撤销后该单位不能再新增记录；已有记录和操作历史全部保留，必要时可以恢复。")
 
 
