@@ -7,12 +7,14 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock, rules, selectors, services, workdays
 from fazhi.core.errors import DomainError
 from fazhi.core.models import CalendarDay
+from fazhi.core.registers import register_page
 from fazhi.core.registry import collect_alerts
-from fazhi.core.web import form_error, paginate, require_perm
+from fazhi.core.web import form_error, require_perm
 from fazhi.orgs import selectors as org_selectors
 from fazhi.orgs.builtin_roles import Perm
 
-from .forms import YEAR_MAX, YEAR_MIN, AuditFilterForm, CalendarDayForm, CalendarYearForm
+from .filters import AuditFilter
+from .forms import YEAR_MAX, YEAR_MIN, CalendarDayForm, CalendarYearForm
 
 
 @login_required
@@ -28,11 +30,9 @@ def workbench(request):
 
 @require_perm(Perm.VIEW_AUDIT)
 def audit_list(request):
-    form = AuditFilterForm(request.GET or None, units=org_selectors.unit_choices(user=request.user, active=False))
-    filters = form.cleaned_data if form.is_valid() else {}
-    filters = {k: (v.pk if hasattr(v, "pk") else v) for k, v in filters.items() if v}
-    entries = selectors.audit_list(user=request.user, filters=filters)
-    return render(request, "console/audit_list.html", {"filter_form": form, "page": paginate(request, entries)})
+    return register_page(request, filterset_class=AuditFilter, queryset=selectors.audit_list(user=request.user),
+                         filterset_kwargs={"units": org_selectors.unit_choices(user=request.user, active=False)},
+                         template="console/audit_list.html")
 
 
 @require_perm(Perm.MANAGE_CALENDAR)
