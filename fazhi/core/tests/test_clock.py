@@ -6,7 +6,7 @@ import pytest
 from fazhi.core import clock
 from fazhi.core.errors import DomainError
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 # 2026-12-01 00:30 in Beijing is still 2026-11-30 16:30 in UTC (a server clock in UTC).
 HALF_PAST_MIDNIGHT_BEIJING = datetime.datetime(2026, 11, 30, 16, 30, tzinfo=UTC)
 
