@@ -82,6 +82,9 @@ LOCAL_APPS = [
     "fazhi.decisions",
     "fazhi.normative_docs",
     "fazhi.enforcement",
+    "fazhi.legal_services",
+    "fazhi.disputes",
+    "fazhi.legal_education",
     "fazhi.reporting",
 ]
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS

@@ -102,7 +102,44 @@ class NavItem:
     children: tuple = field(default_factory=tuple)
 
 
+@dataclass
+class Todo:
+    """One thing waiting for a user: ``title`` (e.g. "待审核：郧西县市场监管局权责清单动态调整"), the exact record's
+    ``link``, its ``due`` date (None when the law sets none), ``count`` when it stands for several records,
+    the ``unit`` it concerns, and ``action`` — the verb shown on the button (审核、编号、处理…)."""
+
+    title: str
+    link: str
+    due: Any = None
+    count: int = 1
+    unit: Any = None
+    action: str = "办理"
+    source: str = ""  # the provider's key, set by collect_todos
+
+
+@dataclass(frozen=True)
+class TodoProvider:
+    key: str
+    label: str
+    collect: Callable[..., list]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence template in official prose for the annual report: ``template`` names figures by key in
+    braces, e.g. "全县{legal_education.duty_list_units}个县直单位制定了普法责任清单", with the theme (part one's
+    six themes, see ``fazhi.reporting.choices.THEMES``) and its order within the theme."""
+
+    key: str
+    template: str
+    theme: str
+    order: int = 100
+    figures: tuple = ()
+
+
 _figures: dict[str, Figure] = {}
+_todos: dict[str, TodoProvider] = {}
+_sentences: dict[str, Sentence] = {}
 _alerts: dict[str, AlertProvider] = {}
 _search: dict[str, SearchSource] = {}
 _nav: list[NavItem] = []
@@ -141,6 +178,49 @@ def register_nav(item: NavItem):
     return item
 
 
+def register_todo(key, *, label, collect):
+    """``collect(user, today) -> list[Todo]``: what waits for ``user`` in this module, within the user's scope."""
+    _check_key(key)
+    if key in _todos and _todos[key].collect is not collect:
+        raise ValueError(f"to-do provider {key} is registered twice")
+    _todos[key] = TodoProvider(key, label, collect)
+    return _todos[key]
+
+
+def register_sentence(key, *, template, theme, order=100):
+    """A figure's (or a group's) sentence for the report; every ``{figure.key}`` in it must be a registered figure."""
+    import re
+
+    _check_key(key)
+    figures_named = tuple(re.findall(r"{([a-z_]+\.[a-z0-9_]+)}", template))
+    _sentences[key] = Sentence(key, template, theme, order, figures_named)
+    return _sentences[key]
+
+
+def todo_providers() -> dict[str, TodoProvider]:
+    return dict(sorted(_todos.items()))
+
+
+def sentences() -> dict[str, Sentence]:
+    return dict(sorted(_sentences.items(), key=lambda kv: (kv[1].theme, kv[1].order, kv[0])))
+
+
+def collect_todos(user, today):
+    """Every provider's to-dos for ``user``, soonest deadline first; a failing provider is logged, never raised."""
+    todos, failures = [], []
+    for provider in todo_providers().values():
+        try:
+            found = list(provider.collect(user, today))
+            for todo in found:
+                todo.source = provider.key
+            todos.extend(found)
+        except Exception:  # one module's bug must not take the workbench down
+            logger.exception("to-do provider %s failed", provider.key)
+            failures.append(provider)
+    todos.sort(key=lambda t: (t.due is None, t.due or today, t.title))
+    return todos, failures
+
+
 def figures() -> dict[str, Figure]:
     return dict(sorted(_figures.items()))
 
@@ -173,4 +253,4 @@ def collect_alerts(user, today):
 
 
 def autodiscover():
-    autodiscover_modules("permissions", "rulesettings", "navigation", "reporting", "alerts", "search", "deadlines")
+    autodiscover_modules("permissions", "rulesettings", "navigation", "reporting", "alerts", "search", "deadlines", "todos")

@@ -1,0 +1,1 @@
+"""Pages of the module (thin: a form, the policy, one service or selector, a page)."""
