@@ -10,4 +10,5 @@ urlpatterns = [
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/<int:pk>/remove/", views.calendar_day_remove, name="calendar_day_remove"),
     path("settings/rules/", views.rule_settings, name="rule_settings"),
+    path("healthz", views.healthz, name="healthz"),
 ]

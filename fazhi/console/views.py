@@ -1,4 +1,6 @@
 """The workbench, the audit trail, the holiday table and the rule parameters."""
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +10,7 @@ from fazhi.core import clock, rules, selectors, services, workdays
 from fazhi.core.errors import DomainError
 from fazhi.core.models import CalendarDay
 from fazhi.core.registers import register_page
-from fazhi.core.registry import collect_alerts
+from fazhi.core.registry import collect_alerts, todos_for_request
 from fazhi.core.web import form_error, require_perm
 from fazhi.orgs import selectors as org_selectors
 from fazhi.orgs.builtin_roles import Perm
@@ -16,15 +18,51 @@ from fazhi.orgs.builtin_roles import Perm
 from .filters import AuditFilter
 from .forms import YEAR_MAX, YEAR_MIN, CalendarDayForm, CalendarYearForm
 
+#: the workbench's filters (``?period=``): due this week or this month (overdue included), or overdue only
+PERIODS = {"week": "本周到期", "month": "本月到期", "overdue": "已逾期"}
+
+
+def _period_end(period, today):
+    if period == "week":
+        return today + datetime.timedelta(days=6 - today.weekday())
+    if period == "month":
+        return (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    return None
+
+
+def _todo_rows(todos, today, period):
+    """The to-dos of ``period`` (this week or month, overdue included; or overdue only), soonest first, each
+    marked overdue and provisional (one calendar for all)."""
+    cal = workdays.Calendar()
+    end = _period_end(period, today)
+    rows = []
+    for todo in todos:
+        overdue = todo.due is not None and todo.due < today
+        if period == "overdue" and not overdue:
+            continue
+        if end is not None and (todo.due is None or todo.due > end):
+            continue
+        rows.append({"todo": todo, "overdue": overdue,
+                     "provisional": todo.due is not None and not cal.knows(todo.due.year)})
+    return rows
+
 
 @login_required
 def workbench(request):
     user = request.user
     today = clock.today()
+    period = request.GET.get("period", "")
+    if period and period not in PERIODS:
+        messages.warning(request, "筛选条件无效，已显示全部待办。")
+        period = ""
+    todos, failed_todos = todos_for_request(request, today)
     alerts, failed = collect_alerts(user, today)
     grants = user.grants.select_related("role", "unit")
     return render(request, "console/workbench.html", {
-        "today": today, "alerts": alerts, "failed_checks": failed, "grants": grants,
+        "today": today, "todos": _todo_rows(todos, today, period), "todo_total": len(todos),
+        "overdue_total": sum(1 for t in todos if t.due is not None and t.due < today),
+        "periods": PERIODS, "period": period, "period_label": PERIODS.get(period, ""), "alerts": alerts, "failed_checks": [*failed_todos, *failed],
+        "grants": grants,
     })
 
 
@@ -112,3 +150,13 @@ def rule_settings(request):
             "typed": request.POST.get("value") if s.key == error_key else None,
         })
     return render(request, "console/rule_settings.html", {"groups": groups})
+
+
+def healthz(request):
+    """For the reverse proxy and monitoring: 200 when the installation can serve, 503 with what failed."""
+    from django.http import JsonResponse
+
+    from fazhi.core import health
+
+    result = health.report()
+    return JsonResponse(result, status=200 if result["ok"] else 503, json_dumps_params={"ensure_ascii": False})

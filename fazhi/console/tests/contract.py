@@ -11,3 +11,5 @@ def _calendar_day(county):
 
 
 SAMPLES = {"console:calendar_day_remove": _calendar_day}
+
+PUBLIC = {"console:healthz"}
