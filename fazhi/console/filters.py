@@ -6,6 +6,7 @@ from django.db.models import Q
 from fazhi.core import audit_events
 from fazhi.core.filters import RegisterFilterSet, SafeModelChoiceFilter, SearchField, SortFilter
 from fazhi.core.models import AuditEntry
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.models import OrgUnit
 
 
@@ -13,7 +14,7 @@ class AuditFilter(RegisterFilterSet):
     actor = django_filters.CharFilter(label="操作人", method="filter_actor")
     object = django_filters.CharFilter(label="对象", method="filter_object")
     event = django_filters.ChoiceFilter(field_name="event_name", label="事件", choices=[], empty_label="全部事件")
-    unit = SafeModelChoiceFilter(label="单位", queryset=OrgUnit.objects.none(), empty_label="全部单位")
+    unit = SafeModelChoiceFilter(label="单位", queryset=OrgUnit.objects.none(), empty_label="全部单位", widget=PickerSelect)
     date_from = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label="起始日期",
                                           widget=forms.DateInput(attrs={"type": "date"}))
     date_to = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label="截止日期",

@@ -1,6 +1,7 @@
 """The workbench, the audit trail, the holiday table and the rule parameters."""
 import datetime
 
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -125,6 +126,20 @@ def calendar_day_remove(request, pk):
     return redirect(f"{redirect('console:calendar').url}?year={day.date.year}")
 
 
+def _module_name(module):
+    """A module's Chinese name (its app's ``verbose_name``) for the 规则参数 page's headings."""
+    try:
+        return str(django_apps.get_app_config(module).verbose_name)
+    except LookupError:
+        return "其他"
+
+
+def _shown(value):
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
+
+
 @require_perm(Perm.MANAGE_RULES)
 def rule_settings(request):
     error_key, error = None, None
@@ -144,8 +159,9 @@ def rule_settings(request):
             error_key, error = key, e.message
     groups = {}
     for s in rules.specs().values():
-        groups.setdefault(s.module, []).append({
-            "spec": s, "value": rules.get_setting(s.key),
+        value = rules.get_setting(s.key)
+        groups.setdefault(_module_name(s.module), []).append({
+            "spec": s, "value": _shown(value), "default": _shown(s.default),
             "error": error if s.key == error_key else None,
             "typed": request.POST.get("value") if s.key == error_key else None,
         })

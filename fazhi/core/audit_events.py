@@ -50,6 +50,7 @@ def all_events():
 
 # core: 1xx
 register(101, "core.number_issued", "分配统一编号")
+register(102, "core.number_reserved", "登记已使用的编号（导入）")
 register(110, "core.calendar_day_set", "设置节假日/调休")
 register(111, "core.calendar_day_removed", "删除节假日/调休")
 register(112, "core.calendar_year_set", "确认年度节假日安排")

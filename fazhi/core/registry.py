@@ -49,6 +49,24 @@ class Figure:
     chapter: str
     compute: Callable[..., Any]
     description: str = ""
+    # the figure's definition (指标口径), shown in its tooltip and on the help page:
+    year_basis: str = ""  # which date puts a record in a year, e.g. "按文件公布日期所在年度统计"
+    imported: str = ""  # whether records imported from a register (Excel) are counted, said plainly
+    rounding: str = ""  # for a rate: how it is rounded ("" = the platform rule, fazhi.core.numbers)
+
+    @property
+    def definition(self) -> str:
+        """The figure's definition in one paragraph of plain Chinese."""
+        parts = [self.description.rstrip("。")] if self.description else []
+        if self.year_basis:
+            parts.append(self.year_basis.rstrip("。"))
+        if self.imported:
+            parts.append(self.imported.rstrip("。"))
+        if self.unit == "%" or self.rounding:
+            from .numbers import RULE_TEXT
+
+            parts.append((self.rounding or RULE_TEXT).rstrip("。"))
+        return "；".join(parts) + ("。" if parts else "")
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,9 @@ class SearchSource:
     key: str
     label: str
     entries: Callable[..., Any]
+    # ``on_public_site(object_ids, today)`` → the ids among them the public site shows today, for a source whose
+    # public entries stop being public with time (a decision displayed for a period); None: every public entry.
+    on_public_site: Callable[..., Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,8 @@ class NavItem:
     permission: str | None = None
     order: int = 100
     children: tuple = field(default_factory=tuple)
+    #: ``show(user) -> bool``: a further condition beyond the permission (e.g. the user is a registered lawyer)
+    show: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -150,11 +173,13 @@ def _check_key(key):
         raise ValueError(f"registry key must look like '<module>.<name>': {key!r}")
 
 
-def register_figure(key, *, label, unit, chapter, compute, description=""):
+def register_figure(key, *, label, unit, chapter, compute, description="", year_basis="", imported="", rounding=""):
+    """``description``/``year_basis``/``imported``/``rounding`` make the figure's definition (指标口径): what is
+    counted, by which date's year, whether imported records are counted, how a rate is rounded."""
     _check_key(key)
     if key in _figures and _figures[key].compute is not compute:
         raise ValueError(f"figure {key} is registered twice")
-    _figures[key] = Figure(key, label, unit, chapter, compute, description)
+    _figures[key] = Figure(key, label, unit, chapter, compute, description, year_basis, imported, rounding)
     return _figures[key]
 
 
@@ -166,9 +191,9 @@ def register_alert(key, *, label, check):
     return _alerts[key]
 
 
-def register_search(key, *, label, entries):
+def register_search(key, *, label, entries, on_public_site=None):
     _check_key(key)
-    _search[key] = SearchSource(key, label, entries)
+    _search[key] = SearchSource(key, label, entries, on_public_site)
     return _search[key]
 
 
@@ -192,9 +217,25 @@ def register_sentence(key, *, template, theme, order=100):
     import re
 
     _check_key(key)
-    figures_named = tuple(re.findall(r"{([a-z_]+\.[a-z0-9_]+)}", template))
+    # ``{key}`` an exact number, ``{key|余}`` / ``{key|多}`` in approximate wording (fazhi.reporting.selectors.prose)
+    figures_named = tuple(re.findall(r"{([a-z_]+\.[a-z0-9_]+)(?:\|(?:余|多))?}", template))
     _sentences[key] = Sentence(key, template, theme, order, figures_named)
     return _sentences[key]
+
+
+#: the to-dos one provider lists record by record; the rest are one line with their count
+TODO_ROWS = 20
+
+
+def todo_rows(qs, make, *, more=None, limit=TODO_ROWS):
+    """``make(record) -> Todo`` for the first ``limit`` records of ``qs`` (ordered by deadline, one query);
+    when there are more, ``more(n) -> Todo`` stands for the other ``n`` (its ``count``), so a provider's cost
+    does not grow with the number of records."""
+    rows = list(qs[:limit + 1])
+    todos = [make(r) for r in rows[:limit]]
+    if len(rows) > limit and more is not None:
+        todos.append(more(qs.count() - limit))
+    return todos
 
 
 def todo_providers() -> dict[str, TodoProvider]:
@@ -219,6 +260,26 @@ def collect_todos(user, today):
             failures.append(provider)
     todos.sort(key=lambda t: (t.due is None, t.due or today, t.title))
     return todos, failures
+
+
+def todos_for_request(request, today=None):
+    """``collect_todos`` for the signed-in user, once per request (the workbench and the menu's counts share it)."""
+    cached = getattr(request, "_fazhi_todos", None)
+    if cached is None:
+        from . import clock
+
+        cached = collect_todos(request.user, today or clock.today())
+        request._fazhi_todos = cached
+    return cached
+
+
+def todo_counts(todos) -> dict[str, int]:
+    """``{module: number of records waiting}`` (the module is the provider key's first part)."""
+    counts: dict[str, int] = {}
+    for todo in todos:
+        module = todo.source.split(".", 1)[0]
+        counts[module] = counts.get(module, 0) + todo.count
+    return counts
 
 
 def figures() -> dict[str, Figure]:

@@ -8,3 +8,10 @@ register_setting("core.calendar_warning_month", label="提醒录入次年节假�
 register_setting("core.backdate_days", label="补录日期无需说明理由的天数", default=30, kind="int", minimum=0,
                  maximum=3650, rule="纸质办理后补录环节的，以实际办理日期为准",
                  help="环节日期早于今天超过该天数的，须填写补录理由，理由记入操作审计日志")
+
+register_setting("core.challenge_min_seconds", label="公众表单验证问题最短作答时间（秒）", default=3, kind="int",
+                 minimum=0, maximum=600, rule="防止自动程序批量提交公众意见",
+                 help="打开页面后少于该秒数即提交的，视为自动程序提交，不予接收")
+register_setting("core.challenge_max_minutes", label="公众表单验证问题有效时间（分钟）", default=120, kind="int",
+                 minimum=5, maximum=1440, rule="防止自动程序重复使用同一验证问题",
+                 help="打开页面超过该时间才提交的，须回答新的验证问题")

@@ -206,6 +206,34 @@ def query(q, *, user=None, public_only=False, source=None, limit=20, offset=0) -
     return Results(q, total, hits, notice)
 
 
+#: The most matches a public listing reads and filters (``public_query``); beyond it the notice says so.
+PUBLIC_CAP = 2000
+
+
+def public_query(q, *, source=None, today=None, cap=PUBLIC_CAP) -> Results:
+    """What the public site shows for ``q`` today: the public matches, best first, each source's
+    ``on_public_site`` applied (a decision whose display period ended is no longer shown), with ``total`` equal
+    to the number of hits — so a public page's "共 N 条" always equals the rows it lists (up to ``cap``)."""
+    from . import clock
+    from .registry import search_sources
+
+    results = query(q, public_only=True, source=source, limit=cap)
+    sources = search_sources()
+    by_source = {}
+    for hit in results.hits:
+        by_source.setdefault(hit.entry.source, []).append(hit.entry.object_id)
+    shown = {}
+    for key, ids in by_source.items():
+        hook = sources[key].on_public_site if key in sources else None
+        if hook is not None:
+            shown[key] = {str(pk) for pk in hook(ids, today or clock.today())}
+    hits = [h for h in results.hits if h.entry.source not in shown or h.entry.object_id in shown[h.entry.source]]
+    notice = results.notice
+    if results.total > cap:
+        notice += f"符合条件的结果较多，只列出最相关的{cap}条，请增加检索词缩小范围。"
+    return Results(results.q, len(hits), hits, notice)
+
+
 #: Most separate words (runs between spaces or punctuation) a query is searched by.
 MAX_PHRASES = 8
 

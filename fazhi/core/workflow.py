@@ -28,6 +28,14 @@ from django.db import transaction
 from . import access, audit, clock
 from .errors import DomainError
 
+#: each record type's main workflow (the first declared on its model), for the "what happens next" line
+_main_workflows: dict = {}
+
+
+def workflow_of(obj):
+    """The main workflow of ``obj``'s model, or ``None``."""
+    return _main_workflows.get(type(obj))
+
 
 @dataclass(frozen=True)
 class Transition:
@@ -42,6 +50,7 @@ class Transition:
     confirm: str = ""  # a confirmation question for destructive or irreversible steps
     needs_reason: bool = False
     style: str = "primary"
+    actor_label: str = ""  # who takes this step, in plain Chinese ("法治办", "起草单位", "法制审核人员")
 
 
 @dataclass
@@ -50,6 +59,9 @@ class Workflow:
     transitions: list
     field: str = "status"
     scope_permission: str | None = None
+    #: ``waiting(obj) -> str | None``: "what happens next" for a record waiting on a step outside the table
+    #: (e.g. a review opinion given on the review's own page); ``None`` falls back to the table
+    waiting: Callable[[Any], str | None] | None = None
     _by_action: dict = dataclass_field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
@@ -62,6 +74,7 @@ class Workflow:
             unknown = (set(t.sources) | {t.target}) - valid
             if unknown:
                 raise ValueError(f"{self.model.__name__}.{t.action}: unknown statuses {unknown}")
+        _main_workflows.setdefault(self.model, self)
 
     def transition(self, action) -> Transition:
         try:
@@ -107,6 +120,38 @@ class Workflow:
         """The transitions the record's status allows next, whoever may take them (for "what happens next")."""
         status = getattr(obj, self.field)
         return [t for t in self.transitions if status in t.sources]
+
+    def next_step_text(self, obj, *, on=None):
+        """What happens next and who does it, in plain Chinese ("待法治办统一登记编号"), or "" at the end.
+
+        Built from ``next_steps``: steps that need a reason (returning, withdrawing, repealing) are the
+        exceptions, not the next step; steps whose guard already lets them go (judged without a user) come
+        first. Steps outside the table speak through the workflow's ``waiting(obj)``.
+        """
+        if self.waiting is not None:
+            text = self.waiting(obj)
+            if text:
+                return text
+        steps = [t for t in self.next_steps(obj) if not t.needs_reason]
+        on = on or clock.today()
+        ready = [t for t in steps if self._guard_lets_go(t, obj, on)]
+        steps = ready or steps
+        if not steps:
+            return ""
+        groups: dict[str, list] = {}
+        for t in steps:
+            groups.setdefault(t.actor_label, []).append(t.label)
+        parts = [f"{actor}{'或'.join(labels)}" for actor, labels in groups.items()]
+        return "待" + "，或".join(parts)
+
+    @staticmethod
+    def _guard_lets_go(t, obj, on):
+        if t.guard is None:
+            return True
+        try:
+            return not t.guard(None, obj, on)
+        except (AttributeError, TypeError):  # a guard that needs a signed-in user: not judged here
+            return False
 
     def apply(self, *, actor, obj, action, reason="", changes=None, effect=None, on=None, not_before=None,
               backdate_reason=""):

@@ -46,12 +46,44 @@ DECISIONS = [
 ]
 PUBLISHED = 10  # the first ten are decided and published; the 11th decided, the 12th awaits the meeting
 
-COMMENTS = [
-    ("建议在市场周边增设临时停车位，方便群众购物。", "adopted", ""),
-    ("改造期间请安排临时经营场所，保障经营户生计。", "partly", "已安排过渡市场，但不延长免租期限。"),
-    ("建议取消所有摊位费。", "rejected", "摊位费为市场运营维护所必需，依法收取。"),
-    ("希望公开改造资金使用情况。", "adopted", ""),
-]
+# Four comments per decision put out for online comment, each about that decision's subject:
+# (body, disposition, reason). The first, second and fourth are adopted / partly adopted / adopted; the third
+# is rejected with a reason, as the office handles them.
+COMMENTS = {
+    "郧西县城区农贸市场升级改造实施方案": [
+        ("建议在市场周边增设临时停车位，方便群众购物。", "adopted", ""),
+        ("改造期间请安排临时经营场所，保障经营户生计。", "partly", "已安排过渡市场，但不延长免租期限。"),
+        ("建议取消所有摊位费。", "rejected", "摊位费为市场运营维护所必需，依法收取。"),
+        ("希望公开农贸市场改造资金的使用情况。", "adopted", ""),
+    ],
+    "郧西县城区生活垃圾分类工作实施方案": [
+        ("建议在小区增设分类投放点并标明分类标准，方便老年人投放。", "adopted", ""),
+        ("希望垃圾分类先在部分社区试点，再全城推开。", "partly", "城关镇6个社区先行试点，年底前覆盖城区。"),
+        ("建议对未分类投放的居民一律罚款。", "rejected", "现阶段以宣传引导为主，处罚须依据法规规定，不在方案中设定。"),
+        ("建议公布垃圾清运时间和监督电话。", "adopted", ""),
+    ],
+    "郧西县城区公交线网优化调整方案": [
+        ("建议增开至县人民医院新院区的公交线路。", "adopted", ""),
+        ("希望延长早晚班车运营时间，方便上下班。", "partly", "早班提前至6时，晚班延长至20时30分。"),
+        ("建议城区公交全部免费乘坐。", "rejected", "公交运营需票款收入支撑，对老年人、残疾人等实行免费乘车。"),
+        ("建议在站台公布线路图和发车间隔。", "adopted", ""),
+    ],
+    "郧西县城乡最低生活保障标准调整方案": [
+        ("建议城乡低保标准随物价上涨同步调整，并公布测算依据。", "adopted", ""),
+        ("希望将重病、重残人员单独纳入低保，不受家庭收入限制。", "partly",
+         "对重病、重残人员按“单人户”纳入低保，但仍须核对本人收入。"),
+        ("建议取消低保家庭经济状况核对，简化申请手续。", "rejected",
+         "家庭经济状况核对是《社会救助暂行办法》规定的法定程序，不能取消；已压缩办理时限。"),
+        ("建议在村（社区）公示低保对象名单，接受群众监督。", "adopted", ""),
+    ],
+    "郧西县城北片区棚户区改造房屋征收补偿方案": [
+        ("建议选择评估机构时由被征收人投票确定。", "adopted", ""),
+        ("希望提高搬迁过渡期临时安置费标准。", "partly", "过渡期临时安置费提高10%，过渡期限不变。"),
+        ("建议征收补偿按新建商品房市场价格计算。", "rejected",
+         "补偿按被征收房屋类似房地产的市场价格评估确定，依据《国有土地上房屋征收与补偿条例》第十九条。"),
+        ("建议公开征收补偿结果，做到一把尺子量到底。", "adopted", ""),
+    ],
+}
 
 PROJECTS = ["郧西县城区污水处理厂PPP项目", "天河旅游度假区招商引资项目", "县经济开发区标准化厂房建设项目",
             "316国道郧西段改扩建征地拆迁项目", "县人民医院整体搬迁项目", "城区供水管网改造PPP项目",
@@ -134,11 +166,11 @@ def _run_decision(index, row, *, office, reviewer, catalogue, advisers):
         end = start + datetime.timedelta(days=30)
         services.comment_open(actor=office, decision=d, comment_start=start, comment_end=end)
         comments = []
-        for k, (body, _disp, _reason) in enumerate(COMMENTS):
+        for k, (body, _disp, _reason) in enumerate(COMMENTS[title]):
             now = datetime.datetime(2019, month, 3 + k, 9, 30, tzinfo=datetime.UTC)
-            comments.append(services.comment_submit(decision=d, body=f"{body}（{title[3:9]}）", address=f"10.19.{index}.{k}",
+            comments.append(services.comment_submit(decision=d, body=body, address=f"10.19.{index}.{k}",
                                                     name=["张某某", "", "李某", ""][k], now=now))
-        for c, (_body, disposition, reason) in zip(comments, COMMENTS, strict=True):
+        for c, (_body, disposition, reason) in zip(comments, COMMENTS[title], strict=True):
             services.comment_dispose(actor=office, comment=c, disposition=disposition, reason=reason)
         junk = services.comment_submit(decision=d, body="代办各类证件，价格优惠，请联系。", address=f"10.19.{index}.99",
                                        now=datetime.datetime(2019, month, 10, 9, tzinfo=datetime.UTC))

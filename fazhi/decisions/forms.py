@@ -2,7 +2,9 @@
 from django import forms
 
 from fazhi.core import forms as core_forms
+from fazhi.core.challenge import ChallengeField
 from fazhi.core.forms import UploadField
+from fazhi.core.widgets import PickerSelectMultiple
 from fazhi.orgs import selectors as org_selectors
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.forms import UnitChoiceField
@@ -246,7 +248,8 @@ class AttachmentForm(core_forms.Form):
 
 
 class DisposeForm(core_forms.Form):
-    disposition = forms.ChoiceField(label="处理结果", choices=[c for c in Disposition.choices if c[0]])
+    disposition = forms.ChoiceField(label="处理结果", choices=[("", "（请选择）")] + [c for c in Disposition.choices if c[0]],
+                                    error_messages={"required": "请选择处理结果：采纳、部分采纳或不采纳。"})
     reason = forms.CharField(label="理由（部分采纳、不采纳时必填）", widget=TEXT, required=False)
 
 
@@ -254,6 +257,7 @@ class PublicCommentForm(core_forms.Form):
     body = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 6}))
     name = forms.CharField(label="姓名（选填，不公开）", max_length=50, required=False)
     contact = forms.CharField(label="联系方式（选填，不公开）", max_length=100, required=False)
+    challenge = ChallengeField()
 
 
 class CatalogueForm(core_forms.Form):
@@ -300,7 +304,7 @@ class AdviserForm(core_forms.Form):
     criminal_record = forms.BooleanField(label="有犯罪记录", required=False)
     client_unit = UnitChoiceField(label="聘请单位", queryset=None)
     covered_units = forms.ModelMultipleChoiceField(label="服务单位（部门、乡镇、村、社区）", queryset=None, required=False,
-                                                   widget=forms.SelectMultiple(attrs={"size": 8}))
+                                                   widget=PickerSelectMultiple)
     full_time = forms.BooleanField(label="常年法律顾问", required=False, initial=True)
     contract_start = _date("聘期开始")
     contract_end = _date("聘期结束")

@@ -9,8 +9,8 @@ import datetime
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from fazhi.core import clock
-from fazhi.core.registry import FigureValue, register_figure
+from fazhi.core import clock, numbers
+from fazhi.core.registry import FigureValue, register_figure, register_sentence
 
 from .choices import DecisionStatus, Disposition, ReviewState, ServiceKind, StepCode, StepStatus
 from .models import AdviserService, Decision, LegalAdviser, ProcedureStep, PublicComment
@@ -129,7 +129,7 @@ def adviser_coverage(*, year, unit_ids=None):
     rows = coverage(unit_ids=unit_ids, on=_day(year))
     total = sum(r["total"] for r in rows.values())
     covered = sum(r["covered"] for r in rows.values())
-    value = round(covered * 100 / total, 1) if total else 0
+    value = numbers.percent(covered, total)
     return FigureValue(value=value, link=reverse("decisions:coverage"),
                        breakdown={f"{r['label']}（已覆盖）": r["covered"] for r in rows.values()}
                        | {f"{r['label']}（总数）": r["total"] for r in rows.values()})
@@ -149,3 +149,21 @@ for _key, _label, _unit, _compute in [
     ("adviser_coverage", "党政机关和村（社区）法律顾问覆盖率", "%", adviser_coverage),
 ]:
     register_figure(f"decisions.{_key}", label=_label, unit=_unit, chapter=CHAPTER, compute=_compute)
+
+# The report's sentences (seed 三、遵循规范程序，推进科学决策).
+register_sentence("decisions.catalogue", theme="theme_decisions", order=10,
+                  template="坚持重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定“五步走”程序，"
+                           "全年将{decisions.catalogue_items}项重大行政决策事项列入年度目录，作出决定{decisions.completed}项")
+register_sentence("decisions.comments", theme="theme_decisions", order=20,
+                  template="广泛听取社会公众意见，收到公众意见{decisions.comments_received}条，"
+                           "采纳（含部分采纳）{decisions.comments_adopted}条")
+register_sentence("decisions.advisers", theme="theme_decisions", order=30,
+                  template="全面推行政府法律顾问制度，县政府聘请{decisions.government_advisers}名资深律师组成律师顾问组，"
+                           "担任政府常年法律顾问，全年提供法律服务{decisions.adviser_services}次")
+register_sentence("decisions.reviews", theme="theme_decisions", order=40,
+                  template="实施重大事项和重大项目风险评估、合法性审查{decisions.matters_reviewed}项，"
+                           "审查重大决策事项{decisions.decisions_reviewed|余}次")
+register_sentence("decisions.contracts", theme="theme_decisions", order=50,
+                  template="法律顾问审查项目合同{decisions.contracts_reviewed}份")
+register_sentence("decisions.coverage", theme="theme_decisions", order=60,
+                  template="党政机关和村（社区）法律顾问覆盖率达到{decisions.adviser_coverage}%")

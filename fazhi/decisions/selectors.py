@@ -307,7 +307,7 @@ def archive_sections(decision):
     out.append(Section("办理过程", [f"{timezone.localtime(e.at):%Y-%m-%d %H:%M} {e.actor_name}：{e.text}"
                                     for e in decision.events.all()] or ["暂无。"]))
     attachments = list(decision.attachments.all())
-    out.append(Section("附件材料", [f"{a.title}（{a.file.name.rsplit('/', 1)[-1]}，SHA-256：{a.sha256}）"
+    out.append(Section("附件材料", [f"{a.title}（{a.file.name.rsplit('/', 1)[-1]}，附件指纹：{a.sha256}）"
                                     for a in attachments] or ["无。"]))
     return out
 

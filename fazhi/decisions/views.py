@@ -194,11 +194,22 @@ def expert_add(request, pk):
                       title=f"登记专家论证意见：{decision.title}", back=_detail(pk), success="已登记专家论证意见。")
 
 
+def _comment_period():
+    """Start today, end after the legal minimum (《重大行政决策程序暂行条例》第十五条: 一般不少于30日)."""
+    import datetime
+
+    from fazhi.core.rules import get_setting
+
+    start = clock.today()
+    return {"comment_start": start,
+            "comment_end": start + datetime.timedelta(days=get_setting("decisions.comment_min_days"))}
+
+
 @require_perm(P.MANAGE)
 def comment_open(request, pk):
     return _decision_page(
         request, pk, "comment_open",
-        lambda decision: forms.CommentOpenForm(_post(request), initial={"comment_start": clock.today()}),
+        lambda decision: forms.CommentOpenForm(_post(request), initial=_comment_period()),
         lambda decision, d: services.comment_open(actor=request.user, decision=decision, **d),
         "公开征求意见", "决策草案及说明已在公众网站公布，开始征求意见。", submit="公布并征求意见")
 
@@ -336,12 +347,15 @@ def _comment(request, pk):
 @require_perm(P.MANAGE)
 def comment_dispose(request, pk):
     comment, back = _comment(request, pk)
-    form = forms.DisposeForm(_post(request), initial={"disposition": comment.disposition or "adopted",
+    # No pre-selected result: the office reads the whole comment and chooses (a default would be adopted unread).
+    form = forms.DisposeForm(_post(request), initial={"disposition": comment.disposition or "",
                                                       "reason": comment.disposition_reason})
+    rows = [("意见全文", comment.body), ("提交时间", f"{clock.local(comment.submitted_at):%Y-%m-%d %H:%M}")]
     return _step_page(request, COMMENTS, "dispose", comment, form=form,
                       save=lambda d: services.comment_dispose(actor=request.user, comment=comment, **d),
-                      title=f"处理第{comment.number}条意见：{comment.body[:30]}", back=back,
-                      success=f"已处理第{comment.number}条意见。")
+                      title=f"处理第{comment.number}条意见", back=back,
+                      success=f"已处理第{comment.number}条意见。",
+                      preview={"heading": f"第{comment.number}条意见（{comment.decision.title}）", "rows": rows})
 
 
 @require_perm(P.MANAGE)
@@ -565,7 +579,8 @@ def public_comment(request):
     form = forms.PublicCommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = services.comment_submit(decision=decision, address=client_ip(request), **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "challenge"}  # answered: nothing to store
+            comment = services.comment_submit(decision=decision, address=client_ip(request), **data)
         except DomainError as e:
             form_error(form, e)
         else:

@@ -202,39 +202,50 @@ def may_approve(user, catalogue, on=None):
     return None
 
 
-DECISION_FLOW = Workflow(model=Decision, scope_permission=P.MANAGE, transitions=[
+def decision_waiting(decision):
+    """What the decision waits for outside the table: the legality review's opinion, public comments."""
+    if decision.status == DecisionStatus.REVIEW:
+        review = _steps(decision).get(StepCode.LEGALITY_REVIEW)
+        if review is not None and review.review_state == ReviewState.REQUESTED:
+            return "待合法性审查机构出具审查意见"
+    if decision.status == DecisionStatus.DECIDED and decision.comments.filter(hidden=False, disposition="").exists():
+        return "待承办单位处理公众意见，再由决策机关公布决策"
+    return None
+
+
+DECISION_FLOW = Workflow(model=Decision, scope_permission=P.MANAGE, waiting=decision_waiting, transitions=[
     Transition("comment_open", "公开征求意见", (DecisionStatus.DRAFT,), DecisionStatus.CONSULTATION,
-               event="decisions.comment_opened", permission=P.MANAGE, guard=may_comment_open, rule=R_COMMENT),
+               event="decisions.comment_opened", permission=P.MANAGE, guard=may_comment_open, rule=R_COMMENT, actor_label="承办单位"),
     Transition("comment_close", "结束征求意见", (DecisionStatus.CONSULTATION,), DecisionStatus.DRAFT,
-               event="decisions.comment_closed", permission=P.MANAGE, guard=may_comment_close, rule=R_COMMENT),
+               event="decisions.comment_closed", permission=P.MANAGE, guard=may_comment_close, rule=R_COMMENT, actor_label="承办单位"),
     Transition("review_submit", "提交合法性审查", (DecisionStatus.DRAFT,), DecisionStatus.REVIEW,
                event="decisions.review_submitted", permission=P.MANAGE, guard=may_review_submit,
-               rule=R_REVIEW_TIME),
+               rule=R_REVIEW_TIME, actor_label="承办单位"),
     Transition("discussion_submit", "提请集体讨论", (DecisionStatus.REVIEW,), DecisionStatus.DISCUSSION,
                event="decisions.discussion_submitted", permission=P.MANAGE, guard=may_discussion_submit,
-               rule=R_REVIEW),
+               rule=R_REVIEW, actor_label="承办单位"),
     Transition("draft_return", "退回修改草案", (DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
                DecisionStatus.DRAFT, event="decisions.returned", permission=P.MANAGE, needs_reason=True,
-               style="outline-secondary"),
+               style="outline-secondary", actor_label="承办单位"),
     Transition("decide", "集体讨论作出决定", (DecisionStatus.DISCUSSION,), DecisionStatus.DECIDED,
-               event="decisions.decided", permission=P.DECIDE, guard=may_decide, rule=R_REVIEW),
+               event="decisions.decided", permission=P.DECIDE, guard=may_decide, rule=R_REVIEW, actor_label="决策机关"),
     Transition("publish", "公布决策", (DecisionStatus.DECIDED,), DecisionStatus.PUBLISHED,
-               event="decisions.published", permission=P.DECIDE, guard=may_publish, rule=R_PARTY),
+               event="decisions.published", permission=P.DECIDE, guard=may_publish, rule=R_PARTY, actor_label="决策机关"),
     Transition("withdraw", "终止决策程序", (DecisionStatus.DRAFT, DecisionStatus.CONSULTATION,
                                            DecisionStatus.REVIEW, DecisionStatus.DISCUSSION),
                DecisionStatus.WITHDRAWN, event="decisions.withdrawn", permission=P.MANAGE, needs_reason=True,
-               confirm="终止后不能恢复，确定终止该决策程序吗？", style="outline-danger"),
+               confirm="终止后不能恢复，确定终止该决策程序吗？", style="outline-danger", actor_label="承办单位"),
 ])
 
 REVIEW_FLOW = Workflow(model=ProcedureStep, field="review_state", scope_permission=P.REVIEW, transitions=[
     Transition("opinion_give", "出具审查意见", (ReviewState.REQUESTED,), ReviewState.GIVEN,
-               event="decisions.review_opinion_given", permission=P.REVIEW, rule=R_ADVISER),
+               event="decisions.review_opinion_given", permission=P.REVIEW, rule=R_ADVISER, actor_label="合法性审查机构"),
 ])
 
 CATALOGUE_FLOW = Workflow(model=DecisionCatalogue, scope_permission=P.DECIDE, transitions=[
     Transition("approve", "批准目录", (CatalogueStatus.DRAFT,), CatalogueStatus.APPROVED,
                event="decisions.catalogue_approved", permission=P.DECIDE, guard=may_approve,
-               rule=R_CATALOGUE),
+               rule=R_CATALOGUE, actor_label="决策机关"),
     Transition("publish", "公布目录", (CatalogueStatus.APPROVED,), CatalogueStatus.PUBLISHED,
-               event="decisions.catalogue_published", permission=P.DECIDE, rule=R_CATALOGUE),
+               event="decisions.catalogue_published", permission=P.DECIDE, rule=R_CATALOGUE, actor_label="决策机关"),
 ])

@@ -90,8 +90,28 @@ AV_KINDS = {FileKind.AUDIO, FileKind.VIDEO}
 
 
 class PartyKind(models.TextChoices):
+    """当事人 as the law knows them: a 个体工商户 is run by a natural person (its 经营者), whose name and
+    personal data are masked like any natural person's; a legal person's or other organisation's name and
+    credit code are public, the natural persons acting for it (法定代表人/负责人, 委托代理人) are masked."""
+
     PERSON = "person", "自然人"
+    INDIVIDUAL_BUSINESS = "individual_business", "个体工商户"
     ORGANISATION = "organisation", "法人或其他组织"
+
+
+# Kinds whose registered name and credit code are public as written.
+REGISTERED_KINDS = {PartyKind.INDIVIDUAL_BUSINESS, PartyKind.ORGANISATION}
+
+
+class PersonRole(models.TextChoices):
+    """Other natural persons a case knows (named in the facts or the file); masked on every public page."""
+
+    RELATIVE = "relative", "近亲属"
+    WITNESS = "witness", "证人"
+    EMPLOYEE = "employee", "从业人员"
+    GUARDIAN = "guardian", "法定代理人/监护人"
+    AGENT = "agent", "委托代理人"
+    OTHER = "other", "其他相关人员"
 
 
 class HearingKind(models.TextChoices):

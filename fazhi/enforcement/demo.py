@@ -145,7 +145,8 @@ def _run_case(i, body, officer_user, reviewer_user, team, rng, start):
     party = {"kind": PartyKind.PERSON, "name": person, "id_number": f"42032219{rng.randint(70, 99)}0101{i:04d}",
              "phone": phone, "address": f"城关镇{rng.randint(1, 9)}组{rng.randint(1, 80)}号", "is_minor": i % 23 == 7}
     if kind == CaseKind.LICENSING:
-        party = {"kind": PartyKind.ORGANISATION, "name": f"郧西县{rng.choice(['好又多', '万家', '惠民'])}超市{i}号店"}
+        party = {"kind": PartyKind.ORGANISATION, "name": f"郧西县{rng.choice(['好又多', '万家', '惠民'])}超市{i}号店",
+                 "representative_name": ["刘明远", "陈志刚", "杨国庆"][i % 3]}
     day = start
     measure = CoerciveMeasure.SEIZURE if kind == CaseKind.COERCION else ""
     major = [MajorReason.PUBLIC_INTEREST] if i % 11 == 3 and kind == CaseKind.PENALTY else []

@@ -14,6 +14,7 @@ from fazhi.core.filters import (
     SortFilter,
     YearFilter,
 )
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
@@ -43,7 +44,7 @@ class CaseFilter(RegisterFilterSet):
     q = KeywordFilter(fields=("number", "title", "power_name", "decision_number"), label="案号/案由")
     status = django_filters.ChoiceFilter(label="状态", choices=CaseStatus.choices, empty_label="全部")
     kind = django_filters.ChoiceFilter(label="类别", choices=CaseKind.choices, empty_label="全部")
-    unit = SafeModelChoiceFilter(label="办案单位", queryset=_units, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="办案单位", queryset=_units, empty_label="全部", widget=PickerSelect)
     body = SafeModelChoiceFilter(label="执法主体", queryset=_bodies, empty_label="全部")
     year = YearFilter(field_name="registered_on", lookup_expr="year", label="立案年度")
     month = MonthFilter(field_name="registered_on", lookup_expr="month", label="立案月份")
@@ -60,16 +61,41 @@ class OfficerFilter(RegisterFilterSet):
     q = KeywordFilter(fields=("name", "certificate_no", "post"), label="姓名/证号")
     status = django_filters.ChoiceFilter(label="证件状态", field_name="current_status",
                                          choices=CertificateStatus.choices, empty_label="全部")
-    unit = SafeModelChoiceFilter(label="单位", queryset=_units, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="单位", queryset=_units, empty_label="全部", widget=PickerSelect)
     expiring = FlagFilter(label="60日内到期", method="filter_expiring")
     legal = FlagFilter(label="具有法律职业资格", field_name="legal_qualification")
+    # the annual report's drill-downs: exactly the officers a figure counts for a year
+    certified_in = YearFilter(label="当年换发或申领证件", method="filter_certified_in")
+    trained_in = YearFilter(label="当年参加业务培训", method="filter_trained_in")
+    valid_at_end = YearFilter(label="年末持有效证件", method="filter_valid_at_end")
     sort = SortFilter(fields={"name": "name", "unit": "unit__path", "certificate_no": "certificate_no",
                               "valid_until": "valid_until"}, default="unit")
     tie_breaker = ("name", "-pk")
 
     class Meta:
         model = Officer
-        fields = ["q", "status", "unit", "expiring", "legal"]
+        fields = ["q", "status", "unit", "expiring", "legal", "certified_in", "trained_in", "valid_at_end"]
+
+    def filter_certified_in(self, qs, name, value):
+        if not value:
+            return qs
+        from .models import CertificateIssue
+
+        return qs.filter(pk__in=CertificateIssue.objects.filter(issued_on__year=value).values("officer_id"))
+
+    def filter_trained_in(self, qs, name, value):
+        if not value:
+            return qs
+        from .models import Training
+
+        return qs.filter(pk__in=Training.objects.filter(held_on__year=value).values("officer_id"))
+
+    def filter_valid_at_end(self, qs, name, value):
+        if not value:
+            return qs
+        from .reporting import certificates_valid_ids
+
+        return qs.filter(pk__in=certificates_valid_ids(int(value)))
 
     def filter_expiring(self, qs, name, value):
         if not value:
@@ -85,7 +111,7 @@ class OfficerFilter(RegisterFilterSet):
 
 class BodyFilter(RegisterFilterSet):
     q = KeywordFilter(fields=("name", "legal_basis"), label="关键词")
-    unit = SafeModelChoiceFilter(label="单位", queryset=_units, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="单位", queryset=_units, empty_label="全部", widget=PickerSelect)
     sort = SortFilter(fields={"unit": "unit__path", "name": "name", "case_count": "case_count"}, default="unit")
     tie_breaker = ("name", "-pk")
 

@@ -3,6 +3,7 @@ from django import forms
 
 from fazhi.core import forms as core_forms
 from fazhi.core.forms import UploadField
+from fazhi.core.widgets import PickerSelect, PickerSelectMultiple
 from fazhi.orgs.models import OrgUnit, User
 
 from .choices import (
@@ -13,6 +14,7 @@ from .choices import (
     HearingKind,
     MajorReason,
     PartyKind,
+    PersonRole,
     StaffingKind,
     Step,
 )
@@ -37,16 +39,25 @@ class CaseForm(core_forms.Form):
     power_name = forms.CharField(label="权责事项名称", max_length=200, required=False)
     facts = text_area("基本事实", required=False)
     registered_on = date_field("立案日期")
-    officers = forms.ModelMultipleChoiceField(label="其他执法人员", queryset=Officer.objects.none(), required=False,
+    officers = forms.ModelMultipleChoiceField(label="其他执法人员", queryset=Officer.objects.none(), required=False, widget=PickerSelectMultiple,
                                               help_text="行政处罚须两名以上持有效执法证的执法人员（含本人）")
     coercive_measure = forms.ChoiceField(label="行政强制措施", choices=CoerciveMeasure.choices, required=False)
     major_reasons = forms.MultipleChoiceField(label="重大执法决定情形", choices=MajorReason.choices, required=False,
                                               widget=forms.SelectMultiple(attrs={"size": 7}))
-    party_kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
+    party_kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices,
+                                   help_text="个体工商户的经营者、法人的法定代表人均为自然人，公开时脱敏")
     party_name = forms.CharField(label="当事人姓名/名称", max_length=200)
+    party_aliases = forms.CharField(label="别名/简称", max_length=200, required=False,
+                                    help_text="文书中可能出现的其他写法，用逗号分隔")
     party_id_number = forms.CharField(label="身份证号/统一社会信用代码", max_length=30, required=False)
     party_phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    party_address = forms.CharField(label="住址", max_length=200, required=False)
+    party_address = forms.CharField(label="住址/住所", max_length=200, required=False)
+    party_operator_name = forms.CharField(label="经营者姓名（个体工商户）", max_length=50, required=False)
+    party_operator_id_number = forms.CharField(label="经营者身份证号", max_length=30, required=False)
+    party_representative_name = forms.CharField(label="法定代表人/负责人（法人或其他组织）", max_length=50,
+                                                required=False)
+    party_agent_name = forms.CharField(label="委托代理人", max_length=50, required=False)
+    party_agent_id_number = forms.CharField(label="委托代理人身份证号", max_length=30, required=False)
     party_is_minor = forms.BooleanField(label="当事人为未成年人", required=False)
 
     def __init__(self, *args, bodies, officers, **kwargs):
@@ -110,12 +121,30 @@ class AssignForm(core_forms.Form):
 
 
 class PartyForm(core_forms.Form):
-    kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
+    kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices,
+                             help_text="个体工商户的经营者、法人的法定代表人均为自然人，公开时脱敏")
     name = forms.CharField(label="姓名/名称", max_length=200)
+    aliases = forms.CharField(label="别名/简称", max_length=200, required=False,
+                              help_text="文书中可能出现的其他写法，用逗号分隔")
     id_number = forms.CharField(label="身份证号/统一社会信用代码", max_length=30, required=False)
     phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    address = forms.CharField(label="住址", max_length=200, required=False)
+    address = forms.CharField(label="住址/住所", max_length=200, required=False)
+    operator_name = forms.CharField(label="经营者姓名（个体工商户）", max_length=50, required=False)
+    operator_id_number = forms.CharField(label="经营者身份证号", max_length=30, required=False)
+    representative_name = forms.CharField(label="法定代表人/负责人（法人或其他组织）", max_length=50, required=False)
+    agent_name = forms.CharField(label="委托代理人", max_length=50, required=False)
+    agent_id_number = forms.CharField(label="委托代理人身份证号", max_length=30, required=False)
     is_minor = forms.BooleanField(label="未成年人", required=False)
+
+
+class PersonForm(core_forms.Form):
+    role = forms.ChoiceField(label="身份", choices=PersonRole.choices)
+    relation = forms.CharField(label="与当事人关系", max_length=50, required=False, help_text="如：当事人之妻")
+    name = forms.CharField(label="姓名", max_length=50)
+    aliases = forms.CharField(label="别名/简称", max_length=200, required=False, help_text="用逗号分隔")
+    id_number = forms.CharField(label="身份证号", max_length=30, required=False)
+    phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    address = forms.CharField(label="住址", max_length=200, required=False)
 
 
 class MajorForm(core_forms.Form):
@@ -128,6 +157,12 @@ class PublishForm(core_forms.Form):
     on = date_field("公示日期")
     late_reason = forms.CharField(label="逾期原因", required=False, max_length=300,
                                   help_text="超过公示期限时必须填写")
+    title = forms.CharField(label="公开的违法行为类型/事由", max_length=300, required=False,
+                            help_text="留空则采用系统脱敏后的文本")
+    content = text_area("公开的决定内容", rows=8, required=False,
+                        help_text="系统已脱敏，可直接修改；保存时重新检查，修改记入操作审计日志")
+    findings_reason = forms.CharField(label="疑似个人信息仍予公示的理由", required=False, max_length=300,
+                                      help_text="检查仍发现疑似个人信息而确需公示时填写（如为单位名称、公开的执法人员）")
 
 
 class ReasonDateForm(core_forms.Form):
@@ -146,7 +181,7 @@ class EvaluationForm(core_forms.Form):
 
 
 class OfficerForm(core_forms.Form):
-    unit = forms.ModelChoiceField(label="所在单位", queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(label="所在单位", queryset=OrgUnit.objects.none(), widget=PickerSelect)
     user = forms.ModelChoiceField(label="平台账号", queryset=User.objects.none(), required=False)
     name = forms.CharField(label="姓名", max_length=50)
     id_number = forms.CharField(label="身份证号", max_length=18, min_length=18)
@@ -179,7 +214,7 @@ class TrainingForm(core_forms.Form):
 
 
 class BodyForm(core_forms.Form):
-    unit = forms.ModelChoiceField(label="所属单位", queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(label="所属单位", queryset=OrgUnit.objects.none(), widget=PickerSelect)
     name = forms.CharField(label="执法主体名称", max_length=200)
     body_type = forms.CharField(label="主体类别", max_length=50, initial="法定行政机关")
     legal_basis = text_area("设立及执法依据")

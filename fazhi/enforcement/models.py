@@ -18,6 +18,7 @@ from .choices import (
     FileKind,
     HearingKind,
     PartyKind,
+    PersonRole,
     PublicationStatus,
     StaffingKind,
     Step,
@@ -288,15 +289,25 @@ class Case(models.Model):
 
 
 class CaseParty(models.Model):
-    """当事人: a person or an organisation. Personal data is private and masked on public pages."""
+    """当事人: a natural person, a 个体工商户 (with its operator, a natural person) or a legal person/other
+    organisation (with its legal representative or person in charge and an authorised agent). Every natural
+    person here is private and masked on public pages (``persons_known``); registered names and credit
+    codes are public."""
 
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.CASCADE, related_name="parties")
     kind = models.CharField("当事人类型", max_length=20, choices=PartyKind.choices, default=PartyKind.PERSON)
     name = models.CharField("姓名/名称", max_length=200)
+    aliases = models.CharField("别名/简称", max_length=200, blank=True,
+                               help_text="文书中可能出现的其他写法，如小名、简称，用逗号分隔；公开时一并脱敏")
     id_number = models.CharField("身份证号/统一社会信用代码", max_length=30, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    address = models.CharField("住址", max_length=200, blank=True)
+    address = models.CharField("住址/住所", max_length=200, blank=True)
     is_minor = models.BooleanField("未成年人", default=False)
+    operator_name = models.CharField("经营者姓名", max_length=50, blank=True, help_text="个体工商户的经营者")
+    operator_id_number = models.CharField("经营者身份证号", max_length=30, blank=True)
+    representative_name = models.CharField("法定代表人/负责人", max_length=50, blank=True)
+    agent_name = models.CharField("委托代理人", max_length=50, blank=True)
+    agent_id_number = models.CharField("委托代理人身份证号", max_length=30, blank=True)
 
     scope_owner = "case__unit"
     scope_person = "case__handler"
@@ -310,10 +321,74 @@ class CaseParty(models.Model):
         return self.name
 
     @property
+    def is_registered(self):
+        from .choices import REGISTERED_KINDS
+
+        return self.kind in REGISTERED_KINDS
+
+    @property
     def public_name(self):
+        """The party as published: a natural person's name masked; a registered name as it is, with the
+        credit code, and a 个体工商户's operator masked."""
         from fazhi.core.masking import mask_name
 
-        return self.name if self.kind == PartyKind.ORGANISATION else mask_name(self.name)
+        if not self.is_registered:
+            return mask_name(self.name)
+        extra = []
+        if self.kind == PartyKind.INDIVIDUAL_BUSINESS and self.operator_name:
+            extra.append(f"经营者：{mask_name(self.operator_name)}")
+        if self.id_number:
+            extra.append(f"统一社会信用代码：{self.id_number}")
+        return f"{self.name}（{'，'.join(extra)}）" if extra else self.name
+
+    def persons_known(self):
+        """The natural persons this party stands for or names (``masking.Person``)."""
+        from fazhi.core.masking import Person, split_aliases
+
+        people = []
+        if self.kind == PartyKind.PERSON:
+            people.append(Person(self.name, split_aliases(self.aliases), (self.id_number, self.phone),
+                                 (self.address,)))
+        elif self.kind == PartyKind.INDIVIDUAL_BUSINESS and self.operator_name:
+            people.append(Person(self.operator_name, split_aliases(self.aliases),
+                                 (self.operator_id_number, self.phone), (self.address,)))
+        elif self.phone:
+            people.append(Person("", (), (self.phone,), ()))
+        if self.representative_name:
+            people.append(Person(self.representative_name))
+        if self.agent_name:
+            people.append(Person(self.agent_name, (), (self.agent_id_number,), ()))
+        return [p for p in people if p.name or p.numbers]
+
+
+class CasePerson(models.Model):
+    """Another natural person a case knows (a spouse or child named in the facts, a witness, an employee):
+    kept so that every public text masks him or her too."""
+
+    case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.CASCADE, related_name="persons")
+    role = models.CharField("身份", max_length=20, choices=PersonRole.choices, default=PersonRole.RELATIVE)
+    relation = models.CharField("与当事人关系", max_length=50, blank=True, help_text="如：当事人之妻、当事人之子")
+    name = models.CharField("姓名", max_length=50)
+    aliases = models.CharField("别名/简称", max_length=200, blank=True, help_text="用逗号分隔")
+    id_number = models.CharField("身份证号", max_length=30, blank=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    address = models.CharField("住址", max_length=200, blank=True)
+
+    scope_owner = "case__unit"
+    scope_person = "case__handler"
+
+    class Meta:
+        verbose_name = "案件相关人员"
+        verbose_name_plural = verbose_name
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.name}"
+
+    def persons_known(self):
+        from fazhi.core.masking import Person, split_aliases
+
+        return [Person(self.name, split_aliases(self.aliases), (self.id_number, self.phone), (self.address,))]
 
 
 def record_upload_to(instance, filename):
@@ -418,6 +493,10 @@ class Publication(models.Model):
     content = models.TextField("处理结果（已脱敏）", blank=True)
     decided_on = models.DateField("决定日期", null=True, blank=True)
     search_text = models.TextField("检索文本", blank=True, editable=False)
+    # the leak check when published: what it still found, and why it was published anyway
+    edited = models.BooleanField("公开文本经人工修改", default=False)
+    findings = models.JSONField("公示时的疑似个人信息", default=list, blank=True)
+    findings_reason = models.CharField("疑似个人信息仍予公示的理由", max_length=300, blank=True)
 
     objects = PublicationQuerySet.as_manager()
 

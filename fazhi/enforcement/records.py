@@ -160,7 +160,7 @@ def _check_chain(number, count, head, rows, result, check_files):
                 result.problems.append((number, seq, FILE_MISSING))
                 return
             if sha != values["file_sha256"]:
-                result.problems.append((number, seq, "附件内容与SHA-256不符（附件被替换或修改）。"))
+                result.problems.append((number, seq, "附件内容与登记时的附件指纹不符（附件被替换或修改）。"))
                 return
         prev = values["hash"]
         expected += 1

@@ -2,8 +2,8 @@
 from django.db.models import Avg, Count
 from django.urls import reverse
 
-from fazhi.core import clock
-from fazhi.core.registry import FigureValue, register_figure
+from fazhi.core import clock, numbers
+from fazhi.core.registry import FigureValue, register_figure, register_sentence
 
 from .choices import CaseKind, CertificateStatus, HearingKind, PublicationStatus
 from .models import Case, CaseFileEvaluation, CertificateIssue, MajorReview, Officer, Publication, Training
@@ -15,16 +15,37 @@ def _units(qs, unit_ids, path="unit_id"):
     return qs if unit_ids is None else qs.filter(**{f"{path}__in": unit_ids})
 
 
+def _officers_link(**params):
+    return f"{reverse('enforcement:officer_list')}?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
 def officers_certified(*, year, unit_ids=None):
-    """Certificates issued or re-issued in the year (换发和申领)."""
+    """Officers whose certificates were issued or re-issued in the year (换发和申领); the link lists exactly them."""
     qs = _units(CertificateIssue.objects.filter(issued_on__year=year), unit_ids, "officer__unit_id")
-    return FigureValue(value=qs.values("officer_id").distinct().count(), link=reverse("enforcement:officer_list"),
+    ids = sorted(set(qs.values_list("officer_id", flat=True)))
+    return FigureValue(value=len(ids), link=_officers_link(certified_in=year), records=ids,
                        breakdown={"换发": qs.filter(renewal=True).count(), "申领": qs.filter(renewal=False).count()})
 
 
 def officers_trained(*, year, unit_ids=None):
     qs = _units(Training.objects.filter(held_on__year=year), unit_ids, "officer__unit_id")
-    return FigureValue(value=qs.values("officer_id").distinct().count(), link=reverse("enforcement:officer_list"))
+    ids = sorted(set(qs.values_list("officer_id", flat=True)))
+    return FigureValue(value=len(ids), link=_officers_link(trained_in=year), records=ids)
+
+
+def certificates_valid_ids(year, unit_ids=None):
+    """The officers holding a valid certificate at the year's end (from the issue history, never today's
+    certificates); for the current year suspensions and withdrawals are taken off (they are not kept per year)."""
+    import datetime
+
+    day = min(datetime.date(year, 12, 31), clock.today())
+    issues = _units(CertificateIssue.objects.filter(issued_on__lte=day, valid_until__gte=day), unit_ids,
+                    "officer__unit_id")
+    ids = set(issues.values_list("officer_id", flat=True))
+    if year >= clock.today().year:
+        officers = _units(Officer.objects.filter(issued_on__lte=day), unit_ids)
+        ids -= set(officers.exclude(status=CertificateStatus.VALID).values_list("pk", flat=True))
+    return ids
 
 
 def certificates_by_status(*, year, unit_ids=None):
@@ -33,16 +54,12 @@ def certificates_by_status(*, year, unit_ids=None):
     import datetime
 
     day = min(datetime.date(year, 12, 31), clock.today())
-    issues = _units(CertificateIssue.objects.filter(issued_on__lte=day, valid_until__gte=day), unit_ids,
-                    "officer__unit_id")
-    ids = set(issues.values_list("officer_id", flat=True))
+    ids = certificates_valid_ids(year, unit_ids)
     officers = _units(Officer.objects.filter(issued_on__lte=day), unit_ids)
-    breakdown = {"暂扣": officers.filter(status=CertificateStatus.SUSPENDED).count(),
+    breakdown = {"有效": len(ids), "暂扣": officers.filter(status=CertificateStatus.SUSPENDED).count(),
                  "已收回": officers.filter(status=CertificateStatus.WITHDRAWN).count()}
-    if year >= clock.today().year:
-        ids -= set(officers.exclude(status=CertificateStatus.VALID).values_list("pk", flat=True))
-    breakdown = {"有效": len(ids), **breakdown}
-    return FigureValue(value=len(ids), breakdown=breakdown, link=reverse("enforcement:officer_list"))
+    return FigureValue(value=len(ids), breakdown=breakdown, link=_officers_link(valid_at_end=year),
+                       records=sorted(ids))
 
 
 def cases_by_kind(*, year, unit_ids=None):
@@ -72,9 +89,9 @@ def published_on_time(*, year, unit_ids=None):
                 .exclude(status=PublicationStatus.NOT_PUBLISHED), unit_ids, "case__unit_id")
     total = qs.count()
     on_time = sum(1 for p in qs.only("published_on", "due_on") if p.on_time)
-    value = round(on_time * 100 / total, 1) if total else 0
+    value = numbers.percent(on_time, total)
     return FigureValue(value=value, breakdown={"应公示": total, "按时公示": on_time},
-                       link=reverse("enforcement:publication_list"))
+                       link=f"{reverse('enforcement:publication_list')}?year={year}")
 
 
 def major_reviews(*, year, unit_ids=None):
@@ -92,7 +109,7 @@ def hearings(*, year, unit_ids=None):
 def evaluation_score(*, year, unit_ids=None):
     qs = _units(CaseFileEvaluation.objects.filter(evaluated_on__year=year), unit_ids, "case__unit_id")
     avg = qs.aggregate(a=Avg("total"))["a"]
-    return FigureValue(value=round(avg, 1) if avg is not None else 0, breakdown={"评查案卷": qs.count()},
+    return FigureValue(value=numbers.round_half_up(avg) if avg is not None else 0, breakdown={"评查案卷": qs.count()},
                        link=f"{reverse('enforcement:evaluation_list')}?year={year}")
 
 
@@ -112,3 +129,20 @@ register_figure("enforcement.major_reviews", label="重大执法决定法制审�
 register_figure("enforcement.hearings", label="举行听证", unit="件", chapter=CHAPTER, compute=hearings)
 register_figure("enforcement.evaluation_score", label="案卷评查平均分", unit="分", chapter=CHAPTER,
                 compute=evaluation_score)
+
+# The report's sentences (seed 四：健全行政执法人员管理制度、加快行政执法规范化建设).
+register_sentence("enforcement.training", theme="theme_enforcement", order=60,
+                  template="严格执行行政执法人员持证上岗和资格管理制度，组织{enforcement.officers_trained|多}名需要换发和申领"
+                           "行政执法证件的工作人员进行了行政执法业务培训")
+register_sentence("enforcement.certificates", theme="theme_enforcement", order=61,
+                  template="全年换发和申领行政执法证件{enforcement.officers_certified|多}人，"
+                           "年末持有效行政执法证件{enforcement.certificates_valid}个")
+register_sentence("enforcement.cases", theme="theme_enforcement", order=70,
+                  template="全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，"
+                           "全年立案办理行政执法案件{enforcement.cases_registered}件，法制审核重大执法决定{enforcement.major_reviews}件")
+register_sentence("enforcement.publication", theme="theme_enforcement", order=71,
+                  template="行政执法决定按时公示率达到{enforcement.published_on_time}%")
+register_sentence("enforcement.hearings", theme="theme_enforcement", order=72,
+                  template="依法保障当事人陈述、申辩和要求听证的权利，举行听证{enforcement.hearings}件")
+register_sentence("enforcement.evaluation", theme="theme_enforcement", order=80,
+                  template="开展行政执法案卷评查，评查案卷平均分{enforcement.evaluation_score}分")

@@ -17,7 +17,7 @@ def publication_fields(publication):
     return dict(title=f"{publication.decision_number} {publication.title}",
                 text=" ".join([publication.body_name, publication.party, publication.content]),
                 unit=publication.case.unit,
-                url=f"{reverse('enforcement:public_decisions')}?q={publication.decision_number}", public=True)
+                url=reverse("enforcement:public_decision_detail", args=[publication.pk]), public=True)
 
 
 def case_entries():
@@ -31,4 +31,10 @@ def publication_entries():
 
 
 register_search("enforcement.case", label="执法案件", entries=case_entries)
-register_search("enforcement.decision", label="执法决定公开", entries=publication_entries)
+def publications_on_display(ids, today):
+    """Publications stay public for the display period only (the index keeps them until they are withdrawn)."""
+    return set(Publication.objects.on_display(today).filter(pk__in=[int(i) for i in ids]).values_list("pk", flat=True))
+
+
+register_search("enforcement.decision", label="执法决定公开", entries=publication_entries,
+                on_public_site=publications_on_display)

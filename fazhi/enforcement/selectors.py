@@ -42,7 +42,7 @@ def _overdue_case(today):
 def case_get(*, user, pk, today=None):
     """The case ``pk`` if ``user`` may see it (else ``NotFound``), marked ``is_overdue``."""
     qs = (Case.objects.select_related("unit", "body", "handler")
-          .prefetch_related("parties", Prefetch("officers", queryset=Officer.objects.select_related("unit")))
+          .prefetch_related("parties", "persons", Prefetch("officers", queryset=Officer.objects.select_related("unit")))
           .annotate(is_overdue=_overdue_case(today or clock.today())))
     return policies.cases.get(user, pk, qs)
 
@@ -189,32 +189,42 @@ PUBLIC_FIELDS = ("decision_number", "body_name", "kind", "party", "title", "cont
 
 
 class DecisionHits:
-    """Published decisions matching ``q`` through the shared full-text index (core.search), ranked;
-    sliceable and countable so the ordinary paginator pages it."""
+    """Published decisions on display matching ``q`` through the shared full-text index (core.search), ranked;
+    sliceable and countable so the ordinary paginator pages it. The count is of the decisions on display (the
+    index also holds decisions whose display period has ended): "共 N 条" equals the rows listed."""
 
     def __init__(self, q, today):
-        self.q, self.today, self._total = q, today, None
+        self.q, self.today, self._ids = q, today, None
 
-    def count(self):
-        if self._total is None:
+    def ids(self):
+        if self._ids is None:
             from fazhi.core import search
 
-            self._total = search.query(self.q, public_only=True, source="enforcement.decision", limit=1).total
-        return self._total
+            results = search.public_query(self.q, source="enforcement.decision", today=self.today)
+            self._ids = [int(h.entry.object_id) for h in results]
+        return self._ids
+
+    def count(self):
+        return len(self.ids())
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, item):
-        from fazhi.core import search
-
-        start, stop = (item.start or 0, item.stop) if isinstance(item, slice) else (item, item + 1)
-        results = search.query(self.q, public_only=True, source="enforcement.decision",
-                               limit=max(stop - start, 0), offset=start)
-        ids = [int(h.entry.object_id) for h in results]
+        ids = self.ids()[item] if isinstance(item, slice) else [self.ids()[item]]
         found = Publication.objects.on_display(self.today).only(*PUBLIC_FIELDS).in_bulk(ids)
         rows = [found[i] for i in ids if i in found]
         return rows if isinstance(item, slice) else rows[0]
+
+
+def public_decision_get(pk, *, today=None):
+    """A decision on display now, its stored public (masked) fields only; anything else is 404."""
+    from django.http import Http404
+
+    publication = Publication.objects.on_display(today or clock.today()).only(*PUBLIC_FIELDS).filter(pk=pk).first()
+    if publication is None:
+        raise Http404("该执法决定未公示或已撤下。")
+    return publication
 
 
 def public_decisions(*, q="", kind="", year=None, today=None):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("enforcement/cases/<int:pk>/records/new/", views.case_record_add, name="case_record_add"),
     path("enforcement/cases/<int:pk>/officers/new/", views.case_officer_add, name="case_officer_add"),
     path("enforcement/cases/<int:pk>/parties/new/", views.case_party_add, name="case_party_add"),
+    path("enforcement/cases/<int:pk>/persons/new/", views.case_person_add, name="case_person_add"),
     path("enforcement/cases/<int:pk>/major/", views.case_major, name="case_major"),
     path("enforcement/cases/<int:pk>/publish/", views.case_publish, name="case_publish"),
     path("enforcement/cases/<int:pk>/revoke/", views.case_revoke, name="case_revoke"),
@@ -36,4 +37,5 @@ urlpatterns = [
     path("public/enforcement/officers/", views.public_officers, name="public_officers"),
     path("public/enforcement/inspections/", views.public_inspections, name="public_inspections"),
     path("public/enforcement/decisions/", views.public_decisions, name="public_decisions"),
+    path("public/enforcement/decisions/<int:pk>/", views.public_decision_detail, name="public_decision_detail"),
 ]

@@ -21,6 +21,7 @@ from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
 from . import filters, forms, policies, qualifications, records, selectors, services
 from .models import Publication
 from .permissions import EnforcementPerm as P
+from .services import publicity
 from .spreadsheets import export_cases, export_officers, officer_sheet
 from .workflows import CASE_FLOW
 
@@ -63,8 +64,7 @@ def case_create(request):
                           initial={"registered_on": today})
 
     def save(d):
-        party = {"kind": d["party_kind"], "name": d["party_name"], "id_number": d["party_id_number"],
-                 "phone": d["party_phone"], "address": d["party_address"], "is_minor": d["party_is_minor"]}
+        party = {k[len("party_"):]: v for k, v in d.items() if k.startswith("party_")}
         return services.case_register(
             actor=request.user, body=d["body"], kind=d["kind"], title=d["title"], facts=d["facts"],
             power_code=d["power_code"], power_name=d["power_name"], registered_on=d["registered_on"],
@@ -164,6 +164,15 @@ def case_party_add(request, pk):
 
 
 @require_perm(P.HANDLE)
+def case_person_add(request, pk):
+    def save(case, d):
+        return services.person_add(actor=request.user, case=case, **d)
+
+    return _case_page(request, pk, "add_party", lambda case: forms.PersonForm(_post(request)), save,
+                      "登记案件相关人员", submit="保存", success="已登记相关人员，公开时将一并脱敏。")
+
+
+@require_perm(P.HANDLE)
 def case_major(request, pk):
     def save(case, d):
         return services.major_set(actor=request.user, case=case, reasons=d["reasons"], note=d["note"])
@@ -175,14 +184,24 @@ def case_major(request, pk):
 
 @require_perm(P.VIEW)
 def case_publish(request, pk):
-    def save(case, d):
-        return services.decision_publish(actor=request.user, case=case, on=d["on"], late_reason=d["late_reason"])
+    """The publish page shows the exact public text (the masker's draft, or the officer's edit as typed) and
+    what the independent leak check still finds in it; the officer edits, or gives a reason."""
+    case = selectors.case_get(user=request.user, pk=pk)
+    draft = services.public_draft(case) if case.decided_on else {"title": "", "content": ""}
+    form = forms.PublishForm(_post(request), initial={"on": clock.today(), **draft})
+    posted = request.POST if request.method == "POST" else {}
+    shown = publicity.preview(case, title=posted.get("title") or None, content=posted.get("content") or None) \
+        if case.decided_on else None
 
-    return _case_page(request, pk, "publish",
-                      lambda case: forms.PublishForm(_post(request), initial={"on": clock.today()}),
-                      save, "公示执法决定", submit="公示", success="已公示执法决定。", policy=policies.publications,
-                      obj=selectors.publication_of,
-                      confirm="公示内容将在政府网站向社会公开，确定公示吗？")
+    def save(case, d):
+        return services.decision_publish(actor=request.user, case=case, on=d["on"], late_reason=d["late_reason"],
+                                         title=d["title"] or None, content=d["content"] or None,
+                                         findings_reason=d["findings_reason"])
+
+    return _case_page(request, pk, "publish", lambda case: form, save, "公示执法决定", submit="公示",
+                      success="已公示执法决定。", policy=policies.publications, obj=selectors.publication_of,
+                      confirm="公示内容将在政府网站向社会公开，确定公示吗？", template="enforcement/publish.html",
+                      preview=shown)
 
 
 @require_perm(P.VIEW)
@@ -402,6 +421,13 @@ def public_inspections(request):
     return register_page(request, filterset_class=filters.PublicInspectionFilter,
                          queryset=selectors.public_inspections(), template="enforcement/public_inspections.html",
                          context={"section": "inspections"})
+
+
+def public_decision_detail(request, pk):
+    """One published decision: only the masked public text stored when it was published."""
+    publication = selectors.public_decision_get(pk)
+    return render(request, "enforcement/public_decision_detail.html",
+                  {"p": publication, "section": "decisions"})
 
 
 def public_decisions(request):

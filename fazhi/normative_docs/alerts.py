@@ -72,6 +72,16 @@ def validity(user, today):
                      link=f"{reverse('normative_docs:doc_list')}?effect=expired"))
 
 
+def revision_overdue(user, today):
+    from .selectors import revision_overdue as overdue
+
+    qs = _visible(user, overdue(today))
+    return _alert(qs, rule="清理结果公布的修改/修订期限：清理中决定修改的文件应在期限内完成修改", severity="overdue",
+                  title="{n}件规范性文件逾期未按清理结果完成修改/修订",
+                  link=reverse("normative_docs:campaign_list"))
+
+
+register_alert("normative_docs.revision_overdue", label="清理后修改/修订超期", check=revision_overdue)
 register_alert("normative_docs.review_overdue", label="规范性文件合法性审核超期", check=review_overdue)
 register_alert("normative_docs.filing_overdue", label="规范性文件报备", check=filing_overdue)
 register_alert("normative_docs.correction_overdue", label="备案审查纠正超期", check=correction_overdue)

@@ -42,11 +42,20 @@ class FilingStatus(models.TextChoices):
     CORRECTED = "corrected", "已纠正"
 
 
+# in the order published cleanup notices list them: 继续有效、修改/修订、宣布失效、废止
 class CleanupOutcome(models.TextChoices):
     KEEP = "keep", "继续有效"
-    AMEND = "amend", "修改"
-    REPEAL = "repeal", "废止"
+    AMEND = "amend", "修改/修订"
     INVALIDATE = "invalidate", "宣布失效"
+    REPEAL = "repeal", "废止"
+
+
+class CampaignScope(models.TextChoices):
+    """Which issuers' documents a cleanup covers: the county government's, its departments' (and townships'), or all."""
+
+    ALL = "all", "县政府及其部门、乡镇"
+    GOVERNMENT = "government", "仅县政府文件"
+    DEPARTMENTS = "departments", "仅县政府部门、乡镇文件"
 
 
 class CampaignStatus(models.TextChoices):

@@ -13,12 +13,13 @@ from fazhi.core.filters import (
     SortFilter,
     YearFilter,
 )
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
 from . import selectors
 from .choices import CampaignStatus, DocStatus, Effect, FilingStatus
-from .models import CleanupCampaign, Filing, IssuerPrefix, LegalityReview, NormativeDocument
+from .models import INCOMPLETE_Q, CleanupCampaign, Filing, IssuerPrefix, LegalityReview, NormativeDocument
 
 ORGAN_KINDS = [UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP]
 
@@ -35,6 +36,7 @@ class IssuerFilter(SafeModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "制定机关")
         kwargs.setdefault("empty_label", "全部")
+        kwargs.setdefault("widget", PickerSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -49,18 +51,22 @@ class DocFilter(RegisterFilterSet):
     issuer = IssuerFilter(queryset=issuers())
     year = YearFilter(label="年度", method="filter_year")
     overdue = FlagFilter(label="仅看有效期已届满", method="filter_overdue")
+    incomplete = FlagFilter(label="仅看待补充（缺文号或有效期）", method="filter_incomplete")
     sort = SortFilter(fields={"title": "title", "number": "number", "published_on": "published_on",
                               "status": "status", "valid_until": "valid_until", "issuer": "issuer__name"},
                       default="-published_on")
 
     class Meta:
         model = NormativeDocument
-        fields = ["q", "status", "effect", "issuer", "year", "overdue"]
+        fields = ["q", "status", "effect", "issuer", "year", "overdue", "incomplete"]
 
     def filter_year(self, qs, name, value):
         if value is None:
             return qs
         return qs.filter(Q(published_on__year=value) | Q(published_on__isnull=True, created_at__year=value))
+
+    def filter_incomplete(self, qs, name, value):
+        return qs.filter(INCOMPLETE_Q) if value else qs
 
     def filter_overdue(self, qs, name, value):
         return qs.filter(overdue=True) if value else qs

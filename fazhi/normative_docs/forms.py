@@ -4,10 +4,9 @@ from django import forms
 
 from fazhi.core import clock
 from fazhi.core import forms as core_forms
-from fazhi.orgs.choices import UnitKind
-from fazhi.orgs.models import OrgUnit
+from fazhi.core.widgets import PickerSelect
 
-from .choices import CleanupOutcome, FilingStatus, Opinion
+from .choices import CampaignScope, CleanupOutcome, FilingStatus, Opinion
 
 
 def _today():
@@ -26,11 +25,15 @@ def date_field(label, required=True, **kw):
 
 
 def issuer_choices():
-    return OrgUnit.objects.filter(is_active=True, kind__in=[UnitKind.GOVERNMENT, UnitKind.DEPARTMENT,
-                                                            UnitKind.TOWNSHIP, UnitKind.INTERNAL]).order_by("path")
+    """Administrative organs only: no internal unit, court, procuratorate or utility (国办发〔2018〕37号)."""
+    from fazhi.orgs.selectors import administrative_organs
+
+    return administrative_organs()
 
 
 class IssuerField(forms.ModelChoiceField):
+    widget = PickerSelect
+
     def label_from_instance(self, obj):
         return f"{'　' * obj.depth}{obj.name}"
 
@@ -125,6 +128,14 @@ class CorrectedForm(core_forms.Form):
 class CampaignForm(core_forms.Form):
     title = forms.CharField(label="清理名称", max_length=200, initial=f"{_today().year}年规范性文件清理")
     opened_on = date_field("启动日期", initial=_today)
+    issuer_scope = forms.ChoiceField(label="清理范围（制定机关）", choices=CampaignScope.choices,
+                                     initial=CampaignScope.ALL)
+    published_from = date_field("公布日期起", required=False, help_text="只清理在此日期及以后公布的文件；留空不限")
+    published_to = date_field("公布日期止", required=False, help_text="只清理在此日期及以前公布的文件；留空不限")
+    revision_due = date_field("修改/修订完成期限", required=False,
+                              help_text="清理意见为“修改/修订”的文件须在此日期前完成修改，逾期将预警")
+    unlisted_lapse = forms.BooleanField(label="未列入继续有效目录的文件一律失效", required=False,
+                                        help_text="公布清理结果时，清理范围内未列入目录的有效文件宣布失效")
 
 
 class MarkForm(core_forms.Form):

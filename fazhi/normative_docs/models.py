@@ -13,6 +13,7 @@ from django.urls import reverse
 from fazhi.core import clock
 
 from .choices import (
+    CampaignScope,
     CampaignStatus,
     CleanupOutcome,
     DocStatus,
@@ -22,6 +23,8 @@ from .choices import (
 )
 
 ISSUED = [DocStatus.PUBLISHED, DocStatus.REPEALED, DocStatus.INVALIDATED]
+# an issued document whose register entry needs completing (待补充)
+INCOMPLETE_Q = Q(status__in=ISSUED) & (Q(number="") | Q(valid_until__isnull=True, valid_years__isnull=True))
 
 
 def add_years(day, years):
@@ -59,6 +62,11 @@ class NormativeDocumentQuerySet(models.QuerySet):
             Q(ended_on__isnull=True) | Q(ended_on__gt=day),
         )
 
+    def needs_completion(self):
+        """Documents whose register entry lacks something a register should have (待补充): no 文号, or no
+        known validity (neither a period nor an end date)."""
+        return self.filter(INCOMPLETE_Q)
+
     def past_validity_marked_in_force(self, day):
         return self.filter(status=DocStatus.PUBLISHED, valid_until__lt=day)
 
@@ -87,6 +95,8 @@ class NormativeDocument(models.Model):
     number_seq = models.PositiveIntegerField("文号序号", null=True, blank=True)
     number = models.CharField("文号", max_length=60, blank=True)
     registered_on = models.DateField("登记日期", null=True, blank=True)
+    written_on = models.DateField("成文日期", null=True, blank=True,
+                                  help_text="文件落款日期；可能早于公布日期")
     # 统一公布, validity
     published_on = models.DateField("公布日期", null=True, blank=True)
     published_in = models.CharField("公布载体", max_length=200, blank=True)
@@ -130,6 +140,18 @@ class NormativeDocument(models.Model):
 
     def get_public_url(self):
         return f'{reverse("normative_docs:public_detail")}?id={self.pk}'
+
+    @property
+    def missing_info(self):
+        """What the register entry lacks (待补充), in words: ["文号", "有效期"]."""
+        if self.status not in ISSUED:
+            return []
+        missing = []
+        if not self.number:
+            missing.append("文号")
+        if self.valid_until is None and self.valid_years is None:
+            missing.append("有效期")
+        return missing
 
     @property
     def is_issued(self):
@@ -294,6 +316,16 @@ class CleanupCampaign(models.Model):
     approved_on = models.DateField("审定日期", null=True, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
     unit = models.ForeignKey("orgs.OrgUnit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
+    issuer_scope = models.CharField("清理范围（制定机关）", max_length=20, choices=CampaignScope.choices,
+                                    default=CampaignScope.ALL)
+    published_from = models.DateField("公布日期起", null=True, blank=True,
+                                      help_text="只清理在此日期及以后公布的文件；留空不限")
+    published_to = models.DateField("公布日期止", null=True, blank=True,
+                                    help_text="只清理在此日期及以前公布的文件；留空不限")
+    revision_due = models.DateField("修改/修订完成期限", null=True, blank=True,
+                                    help_text="清理意见为“修改/修订”的文件须在此日期前完成修改")
+    unlisted_lapse = models.BooleanField("未列入继续有效目录的文件一律失效", default=False,
+                                         help_text="公布清理结果时，清理范围内未列入目录的有效文件宣布失效")
 
     scope_owner = "unit"
     status_tags = {CampaignStatus.OPEN: "blue", CampaignStatus.APPROVED: "orange", CampaignStatus.PUBLISHED: "green"}
@@ -315,8 +347,8 @@ class CleanupItem(models.Model):
     reason = models.CharField("理由", max_length=500, blank=True)
 
     scope_owner = "document__unit"
-    outcome_tags = {CleanupOutcome.KEEP: "green", CleanupOutcome.AMEND: "blue", CleanupOutcome.REPEAL: "red",
-                    CleanupOutcome.INVALIDATE: "grey"}
+    outcome_tags = {CleanupOutcome.KEEP: "green", CleanupOutcome.AMEND: "blue", CleanupOutcome.INVALIDATE: "grey",
+                    CleanupOutcome.REPEAL: "red"}
 
     class Meta:
         verbose_name = "清理意见"

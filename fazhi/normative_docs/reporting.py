@@ -2,16 +2,25 @@
 from django.db.models import Count
 from django.urls import reverse
 
-from fazhi.core.registry import FigureValue, register_figure
+from fazhi.core import numbers
+from fazhi.core.registry import FigureValue, register_figure, register_sentence
 
 from .choices import CampaignStatus, CleanupOutcome, FilingStatus
-from .models import CleanupItem, Filing, LegalityReview, NormativeDocument
+from .models import ISSUED, CleanupItem, Filing, LegalityReview, NormativeDocument
 
 CHAPTER = "四、加强制度建设，规范执法行为"
 
 
-def _docs(unit_ids):
-    qs = NormativeDocument.objects.filter(imported=False)
+# Every figure below says which records it counts (imported ones included or not) and by which year, in its
+# definition (指标口径); the filing figures all count by the document's publication year and include documents
+# imported from a county's register, so a correction is never counted without its filing.
+PUBLISHED_YEAR = "按文件公布日期所在年度统计"
+IMPORTED_COUNTED = "包含由台账（Excel）导入的历史文件"
+IMPORTED_NOT_COUNTED = "不含由台账（Excel）导入的历史文件（导入的文件未经本平台登记编号）"
+
+
+def _docs(unit_ids, *, imported=True):
+    qs = NormativeDocument.objects.all() if imported else NormativeDocument.objects.filter(imported=False)
     return qs if unit_ids is None else qs.filter(unit_id__in=unit_ids)
 
 
@@ -21,12 +30,16 @@ def _list(year, **extra):
 
 
 def registered(*, year, unit_ids=None):
-    qs = _docs(unit_ids).filter(registered_on__year=year)
+    qs = _docs(unit_ids, imported=False).filter(registered_on__year=year)
     return FigureValue(value=qs.count(), link=_list(year), records=list(qs.values_list("pk", flat=True)))
 
 
+def _published(year, unit_ids):
+    return _docs(unit_ids).filter(published_on__year=year, status__in=ISSUED)
+
+
 def published(*, year, unit_ids=None):
-    qs = _docs(unit_ids).filter(published_on__year=year)
+    qs = _published(year, unit_ids)
     return FigureValue(value=qs.count(), link=_list(year), records=list(qs.values_list("pk", flat=True)))
 
 
@@ -41,7 +54,7 @@ def reviews_done(*, year, unit_ids=None):
 
 
 def _filings(year, unit_ids):
-    qs = Filing.objects.filter(document__published_on__year=year, document__imported=False)
+    qs = Filing.objects.filter(document__published_on__year=year, document__status__in=ISSUED)
     if unit_ids is not None:
         qs = qs.filter(document__unit_id__in=unit_ids)
     return qs
@@ -49,6 +62,10 @@ def _filings(year, unit_ids):
 
 def _on_time(qs):
     return [f.document_id for f in qs.only("document_id", "filed_on", "due_on") if f.on_time]
+
+
+def _corrections(year, unit_ids):
+    return _filings(year, unit_ids).filter(status__in=[FilingStatus.CORRECTION, FilingStatus.CORRECTED])
 
 
 def filed(*, year, unit_ids=None):
@@ -62,27 +79,31 @@ def filed_on_time(*, year, unit_ids=None):
     return FigureValue(value=len(ids), link=reverse("normative_docs:filing_list"), records=ids)
 
 
-def _rate(part, whole):
-    return round(part * 100 / whole, 1) if whole else 0
-
-
 def filing_rate(*, year, unit_ids=None):
-    due = _docs(unit_ids).filter(published_on__year=year).count()
-    return FigureValue(value=_rate(_filings(year, unit_ids).count(), due), link=reverse("normative_docs:filing_list"))
+    due = _published(year, unit_ids).count()
+    n = _filings(year, unit_ids).count()
+    return FigureValue(value=numbers.percent(n, due), link=reverse("normative_docs:filing_list"),
+                       breakdown={"应报备": due, "已报备": n})
 
 
 def on_time_rate(*, year, unit_ids=None):
-    due = _docs(unit_ids).filter(published_on__year=year).count()
-    return FigureValue(value=_rate(len(_on_time(_filings(year, unit_ids))), due),
-                       link=reverse("normative_docs:filing_list"))
+    due = _published(year, unit_ids).count()
+    n = len(_on_time(_filings(year, unit_ids)))
+    return FigureValue(value=numbers.percent(n, due), link=reverse("normative_docs:filing_list"),
+                       breakdown={"应报备": due, "按时报备": n})
 
 
 def corrections_required(*, year, unit_ids=None):
-    qs = Filing.objects.filter(reviewed_on__year=year, status__in=[FilingStatus.CORRECTION, FilingStatus.CORRECTED])
-    if unit_ids is not None:
-        qs = qs.filter(document__unit_id__in=unit_ids)
+    qs = _corrections(year, unit_ids)
     return FigureValue(value=qs.count(), link=f"{reverse('normative_docs:filing_list')}?status=correction",
                        records=list(qs.values_list("document_id", flat=True)))
+
+
+def correction_rate(*, year, unit_ids=None):
+    """纠错率 = filings whose review ordered a correction / filings (the same filings, the same year)."""
+    filings = _filings(year, unit_ids).count()
+    return FigureValue(value=numbers.percent(_corrections(year, unit_ids).count(), filings),
+                       link=f"{reverse('normative_docs:filing_list')}?status=correction")
 
 
 def cleanup_results(*, year, unit_ids=None):
@@ -90,20 +111,43 @@ def cleanup_results(*, year, unit_ids=None):
     if unit_ids is not None:
         qs = qs.filter(document__unit_id__in=unit_ids)
     labels = dict(CleanupOutcome.choices)
-    breakdown = {labels[r["outcome"]]: r["n"] for r in qs.values("outcome").annotate(n=Count("id")).order_by()}
+    counts = {r["outcome"]: r["n"] for r in qs.values("outcome").annotate(n=Count("id")).order_by()}
+    breakdown = {labels[o]: counts[o] for o in CleanupOutcome.values if o in counts}
     return FigureValue(value=qs.count(), link=reverse("normative_docs:campaign_list"), breakdown=breakdown)
 
 
-def _reg(name, label, unit, compute):
-    register_figure(f"normative_docs.{name}", label=label, unit=unit, chapter=CHAPTER, compute=compute)
+def _reg(name, label, unit, compute, description, year_basis=PUBLISHED_YEAR, imported=IMPORTED_COUNTED):
+    register_figure(f"normative_docs.{name}", label=label, unit=unit, chapter=CHAPTER, compute=compute,
+                    description=description, year_basis=year_basis, imported=imported)
 
 
-_reg("registered", "统一登记编号的规范性文件", "件", registered)
-_reg("published", "统一公布的规范性文件", "件", published)
-_reg("reviews_done", "规范性文件合法性审核", "件", reviews_done)
-_reg("filed", "报备的规范性文件", "件", filed)
-_reg("filed_on_time", "按时报备的规范性文件", "件", filed_on_time)
-_reg("filing_rate", "规范性文件报备率", "%", filing_rate)
-_reg("on_time_rate", "规范性文件报备及时率", "%", on_time_rate)
-_reg("corrections_required", "备案审查责令纠正", "件", corrections_required)
-_reg("cleanup_results", "清理的规范性文件", "件", cleanup_results)
+_reg("registered", "统一登记编号的规范性文件", "件", registered, "经本平台统一登记、统一编号的文件件数",
+     year_basis="按登记日期所在年度统计", imported=IMPORTED_NOT_COUNTED)
+_reg("published", "统一公布的规范性文件", "件", published, "已公布的规范性文件件数（含其后废止或失效的）")
+_reg("reviews_done", "规范性文件合法性审核", "件", reviews_done, "出具合法性审核意见的件数，按审核意见分列",
+     year_basis="按出具审核意见日期所在年度统计", imported="不含由台账导入的历史文件（导入的文件没有审核记录）")
+_reg("filed", "报备的规范性文件", "件", filed, "已向备案机关报备的文件件数")
+_reg("filed_on_time", "按时报备的规范性文件", "件", filed_on_time, "在公布之日起法定期限内报备的文件件数")
+_reg("filing_rate", "规范性文件报备率", "%", filing_rate, "报备率 = 已报备文件数 ÷ 已公布文件数 × 100%")
+_reg("on_time_rate", "规范性文件报备及时率", "%", on_time_rate, "报备及时率 = 按时报备文件数 ÷ 已公布文件数 × 100%")
+_reg("corrections_required", "备案审查责令纠正", "件", corrections_required,
+     "备案审查中被责令纠正的报备件数（含已纠正的）")
+_reg("correction_rate", "规范性文件备案审查纠错率", "%", correction_rate,
+     "纠错率 = 备案审查责令纠正的报备件数 ÷ 报备件数 × 100%（分子、分母为同一批报备）")
+_reg("cleanup_results", "清理的规范性文件", "件", cleanup_results, "已公布清理结果中列明的文件件数，按清理结论分列",
+     year_basis="按清理结果公布日期所在年度统计")
+
+# The report's sentences (seed 四：三统一、有件必备、有备必审、有错必纠、定期清理).
+register_sentence("normative_docs.unified", theme="theme_enforcement", order=10,
+                  template="严格执行规范性文件统一登记编号、统一公布制度，全年统一登记编号规范性文件"
+                           "{normative_docs.registered}件，统一公布{normative_docs.published}件")
+register_sentence("normative_docs.reviews", theme="theme_enforcement", order=20,
+                  template="文件出台前严格开展合法性审核，全年审核规范性文件{normative_docs.reviews_done}件")
+register_sentence("normative_docs.filing", theme="theme_enforcement", order=30,
+                  template="做到有件必备、有备必审，全年报备规范性文件{normative_docs.filed}件，报备率{normative_docs.filing_rate}%")
+register_sentence("normative_docs.on_time", theme="theme_enforcement", order=31,
+                  template="其中按时报备率为{normative_docs.on_time_rate}%")
+register_sentence("normative_docs.corrections", theme="theme_enforcement", order=40,
+                  template="坚持有错必纠，备案审查中责令纠正{normative_docs.corrections_required}件")
+register_sentence("normative_docs.cleanup", theme="theme_enforcement", order=50,
+                  template="按规定对规范性文件实行定期清理，清理文件{normative_docs.cleanup_results}件，并及时向社会公布清理结果")

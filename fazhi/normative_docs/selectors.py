@@ -193,6 +193,88 @@ def public_get(*, pk):
     return doc
 
 
+# Cleanup scope and totals -------------------------------------------------------------------------
+
+GOVERNMENT, DEPARTMENTS = "县政府文件", "部门、乡镇文件"
+
+
+def campaign_scope_docs(campaign, day):
+    """The documents a cleanup covers: in force on ``day``, issued by the campaign's issuers, published
+    within its publication-date window."""
+    from .choices import CampaignScope
+
+    qs = NormativeDocument.objects.in_force_on(day).filter(status=DocStatus.PUBLISHED)
+    if campaign.issuer_scope == CampaignScope.GOVERNMENT:
+        qs = qs.filter(issuer__kind=UnitKind.GOVERNMENT)
+    elif campaign.issuer_scope == CampaignScope.DEPARTMENTS:
+        qs = qs.exclude(issuer__kind=UnitKind.GOVERNMENT)
+    if campaign.published_from:
+        qs = qs.filter(published_on__gte=campaign.published_from)
+    if campaign.published_to:
+        qs = qs.filter(published_on__lte=campaign.published_to)
+    return qs
+
+
+def issuer_group(issuer):
+    return GOVERNMENT if issuer.kind == UnitKind.GOVERNMENT else DEPARTMENTS
+
+
+@dataclass
+class CampaignTotals:
+    """A cleanup's result as the published notice states it: per outcome (in the notice's order), split into the
+    government's own documents and its departments'/townships', with the total and a check of the parts."""
+
+    rows: list  # [{"outcome", "label", "government", "departments", "total"}]
+    government: int
+    departments: int
+    pending: int
+    total: int
+    check: object  # fazhi.core.numbers.Parts: the total against the sum of the outcomes
+
+
+def campaign_totals(items):
+    from fazhi.core import numbers
+
+    from .choices import CleanupOutcome
+
+    counts = {}
+    pending = 0
+    for item in items:
+        if not item.outcome:
+            pending += 1
+            continue
+        group = issuer_group(item.document.issuer)
+        counts.setdefault(item.outcome, {GOVERNMENT: 0, DEPARTMENTS: 0})[group] += 1
+    rows = []
+    for value, label in CleanupOutcome.choices:
+        c = counts.get(value, {GOVERNMENT: 0, DEPARTMENTS: 0})
+        rows.append({"outcome": value, "label": label, "government": c[GOVERNMENT], "departments": c[DEPARTMENTS],
+                     "total": c[GOVERNMENT] + c[DEPARTMENTS]})
+    government = sum(r["government"] for r in rows)
+    departments = sum(r["departments"] for r in rows)
+    total = len(items) if isinstance(items, list) else items.count()
+    check = numbers.check_parts(total, {r["label"]: r["total"] for r in rows} | {"待清理": pending})
+    return CampaignTotals(rows, government, departments, pending, total, check)
+
+
+def revision_overdue(day, unit_ids=None):
+    """Documents a published cleanup marked 修改/修订 whose revision deadline has passed without an amendment
+    (a new version) or an end."""
+    from django.db.models import Exists, OuterRef
+
+    from .choices import CleanupOutcome
+
+    amended = DocumentVersion.objects.filter(document=OuterRef("document"), version_no__gt=1,
+                                             valid_from__gt=OuterRef("campaign__opened_on"))
+    qs = CleanupItem.objects.filter(
+        campaign__status=CampaignStatus.PUBLISHED, outcome=CleanupOutcome.AMEND, campaign__revision_due__lt=day,
+        document__status=DocStatus.PUBLISHED,
+    ).exclude(Exists(amended))
+    if unit_ids is not None:
+        qs = qs.filter(document__unit_id__in=unit_ids)
+    return qs.select_related("document", "campaign")
+
+
 def public_campaigns():
     return CleanupCampaign.objects.filter(status=CampaignStatus.PUBLISHED).order_by("-published_on")
 
@@ -301,3 +383,15 @@ def review_segments(text):
     if last < len(text):
         out.append((text[last:], None))
     return out
+
+
+def number_preview(doc, on):
+    """The 文号 that registering ``doc`` on ``on`` is expected to issue (read only: nothing is reserved)."""
+    from django.db.models import Max
+
+    from fazhi.core.numbering import peek_number
+
+    prefix = prefix_for(doc.issuer)
+    used = NormativeDocument.objects.filter(number_prefix=prefix, number_year=on.year).aggregate(
+        m=Max("number_seq"))["m"] or 0
+    return peek_number(prefix=prefix, year=on.year, at_least=used)[1]

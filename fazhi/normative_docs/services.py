@@ -2,17 +2,18 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Max
 
 from fazhi.core import audit, clock, search, workdays
 from fazhi.core.audit_events import register
 from fazhi.core.errors import DomainError
-from fazhi.core.numbering import next_number
+from fazhi.core.numbering import next_number, parse_number, reserve_number
 from fazhi.core.rules import get_setting
 from fazhi.core.text import compare_key
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
-from .choices import CampaignStatus, CleanupOutcome, DocStatus, FilingStatus, Opinion
+from .choices import CampaignScope, CampaignStatus, CleanupOutcome, DocStatus, FilingStatus, Opinion
 from .models import (
     CleanupCampaign,
     CleanupItem,
@@ -34,6 +35,7 @@ from .policies import (
 )
 from .selectors import (
     SEARCH_SOURCE,
+    campaign_scope_docs,
     comment_min_end,
     filing_body,
     filing_due,
@@ -88,7 +90,7 @@ def doc_reindex(doc):
 def _check_issuer(issuer):
     if issuer is None:
         raise DomainError("请选择制定机关。", field="issuer")
-    if not issuer.is_organ:
+    if not issuer.is_administrative_organ:
         raise DomainError(f"“{issuer}”是内设机构（或非行政机关），不得以其名义发布规范性文件"
                           f"（{GUOBAN_37}第一部分第（一）项）。", field="issuer")
 
@@ -277,6 +279,11 @@ def doc_register(*, actor, doc, on=None):
             if d.signed_on and on < d.signed_on:
                 raise DomainError("登记日期不能早于签发日期。", field="on")
             prefix = prefix_for(d.issuer)
+            # numbers already used under this prefix (an imported register) are reserved first: never a clash
+            used = NormativeDocument.objects.filter(number_prefix=prefix, number_year=on.year).aggregate(
+                m=Max("number_seq"))["m"]
+            if used:
+                reserve_number(actor=actor, prefix=prefix, year=on.year, number=used, obj=d)
             seq, text = next_number(actor=actor, prefix=prefix, year=on.year, obj=d)
             d.number_prefix, d.number_year, d.number_seq, d.number = prefix, on.year, seq, text
             d.registered_on = on
@@ -438,16 +445,33 @@ def filing_correct(*, actor, filing, on, note=""):
 
 # Cleanup (清理) ----------------------------------------------------------------------------------
 
-def campaign_open(*, actor, title, opened_on):
+def campaign_open(*, actor, title, opened_on, issuer_scope=CampaignScope.ALL, published_from=None,
+                  published_to=None, revision_due=None, unlisted_lapse=False):
+    """Open a cleanup of the documents in force on ``opened_on`` within its scope: the issuers (the county
+    government's own documents, its departments' and townships', or all) and a publication-date window."""
     CampaignPolicy().check(actor, "create")
     if not (title or "").strip():
         raise DomainError("请填写清理名称。", field="title")
+    if issuer_scope not in CampaignScope.values:
+        raise DomainError("请选择清理范围。", field="issuer_scope")
+    if published_from and published_to and published_from > published_to:
+        raise DomainError("公布日期起不能晚于公布日期止。", field="published_to")
+    if published_from and published_from > opened_on:
+        raise DomainError("公布日期起不能晚于启动日期。", field="published_from")
+    if revision_due and revision_due <= opened_on:
+        raise DomainError("修改/修订完成期限应晚于启动日期。", field="revision_due")
     with transaction.atomic():
-        campaign = CleanupCampaign.objects.create(title=title.strip(), opened_on=opened_on, unit=actor.unit)
-        docs = NormativeDocument.objects.in_force_on(opened_on).filter(status=DocStatus.PUBLISHED)
+        campaign = CleanupCampaign.objects.create(
+            title=title.strip(), opened_on=opened_on, unit=actor.unit, issuer_scope=issuer_scope,
+            published_from=published_from, published_to=published_to, revision_due=revision_due,
+            unlisted_lapse=bool(unlisted_lapse))
+        docs = list(campaign_scope_docs(campaign, opened_on))
         CleanupItem.objects.bulk_create([CleanupItem(campaign=campaign, document=d) for d in docs])
         audit.record(actor=actor, event="normative_docs.cleanup_opened", obj=campaign,
-                     changes={"documents": [None, len(docs)]})
+                     changes={"documents": [None, len(docs)], "scope": [None, campaign.get_issuer_scope_display()],
+                              "published_from": [None, str(published_from or "")],
+                              "published_to": [None, str(published_to or "")],
+                              "unlisted_lapse": [None, bool(unlisted_lapse)]})
     return campaign
 
 
@@ -506,6 +530,19 @@ def campaign_publish(*, actor, campaign, on):
             audit.record(actor=actor, event=event, obj=doc, changes={"status": [before, status],
                                                                      "ended_on": [None, str(on)]})
             doc_reindex(doc)
+        if campaign.unlisted_lapse:
+            # 未列入继续有效目录的文件一律失效: documents in scope, still in force, that the lists do not name
+            listed = campaign.items.values_list("document_id", flat=True)
+            for doc in campaign_scope_docs(campaign, on).exclude(pk__in=listed).select_related("issuer"):
+                doc.status, doc.ended_on = DocStatus.INVALIDATED, on
+                doc.end_reason = f"{campaign.title}：未列入继续有效的文件目录，自公布之日起失效"
+                doc.save()
+                doc.versions.filter(valid_to__isnull=True).exclude(valid_from=None).update(
+                    valid_to=on - datetime.timedelta(days=1))
+                audit.record(actor=actor, event="normative_docs.invalidated", obj=doc,
+                             changes={"status": [DocStatus.PUBLISHED, DocStatus.INVALIDATED],
+                                      "ended_on": [None, str(on)], "reason": [None, doc.end_reason]})
+                doc_reindex(doc)
         campaign.status, campaign.published_on = CampaignStatus.PUBLISHED, on
         campaign.save()
         audit.record(actor=actor, event="normative_docs.cleanup_published", obj=campaign,
@@ -516,26 +553,44 @@ def campaign_publish(*, actor, campaign, on):
 # Import of an existing register ------------------------------------------------------------------
 
 def docs_import(*, actor, rows):
-    """Create the documents of an existing register (all-or-nothing: the caller's transaction)."""
+    """Create the documents of an existing register (all-or-nothing: the caller's transaction).
+
+    Real registers are accepted as they are: a legacy document without a 文号, a 成文日期 different from the
+    公布日期, a validity given as a period, as an end date, or not known. What the register lacks is flagged
+    (``NormativeDocument.missing_info``, the “待补充” filter), not refused. A 文号 is normalised (brackets,
+    full-width digits) and reserved in the numbering sequence, so the next registration under the same prefix
+    and year issues the next free number."""
     from fazhi.core.spreadsheets import RowError
 
     DocumentPolicy().check(actor, "import")
     created = 0
-    # 文号 compared by their comparison key: full-width digits, zero-width characters or spacing do not hide a copy
     taken = {compare_key(n) for n in NormativeDocument.objects.exclude(number="").values_list("number", flat=True)}
     for row in rows:
-        if compare_key(row["number"]) in taken:
-            raise RowError(f"文号“{row['number']}”已登记", row=row, field="number")
-        taken.add(compare_key(row["number"]))
+        parsed = None
+        if row.get("number"):
+            try:
+                parsed = parse_number(row["number"])
+            except DomainError as e:
+                raise RowError(e.message, row=row, field="number") from None
+            if compare_key(parsed.text) in taken:
+                raise RowError(f"文号“{parsed.text}”已登记", row=row, field="number")
+            taken.add(compare_key(parsed.text))
         issuer = row["issuer"]
         effective_from = row.get("effective_from") or row["published_on"]
-        years = row.get("valid_years") or validity_years(row["title"])
+        years = row.get("valid_years")
+        valid_until = row.get("valid_until")
+        if valid_until is None and years:
+            valid_until = add_years(effective_from, years) - datetime.timedelta(days=1)
         doc = NormativeDocument.objects.create(
-            title=row["title"], issuer=issuer, unit=issuer, status=row["status"], number=row["number"],
-            published_on=row["published_on"], published_in="台账导入", effective_from=effective_from,
-            valid_years=years, valid_until=add_years(effective_from, years) - datetime.timedelta(days=1),
+            title=row["title"], issuer=issuer, unit=issuer, status=row["status"],
+            number=parsed.text if parsed else "", number_prefix=parsed.prefix if parsed else "",
+            number_year=parsed.year if parsed else None, number_seq=parsed.seq if parsed else None,
+            written_on=row.get("written_on"), published_on=row["published_on"], published_in="台账导入",
+            effective_from=effective_from, valid_years=years, valid_until=valid_until,
             ended_on=row.get("ended_on"), registered_on=row["published_on"], affects_public=True,
             imported=True, created_by=actor)
+        if parsed:
+            reserve_number(actor=actor, prefix=parsed.prefix, year=parsed.year, number=parsed.seq, obj=doc)
         DocumentVersion.objects.create(document=doc, version_no=1, text="（由台账导入，正文未录入）",
                                        valid_from=effective_from,
                                        valid_to=(row["ended_on"] - datetime.timedelta(days=1))

@@ -7,14 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fazhi.core import search
+from fazhi.core import clock, search
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import NotFound
 from fazhi.core.registers import filtered, paginate, register_page
 from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
 
 from . import filters, forms, selectors, services
-from .choices import Effect
+from .choices import CleanupOutcome, Effect
 from .models import CleanupItem, Filing
 from .permissions import DocPerm
 from .policies import CampaignPolicy, CleanupItemPolicy, DocumentPolicy, FilingPolicy, PrefixPolicy, ReviewPolicy
@@ -45,7 +45,9 @@ def doc_list(request):
 
 @require_perm(DocPerm.DRAFT)
 def doc_create(request):
-    form = forms.DocForm(request.POST or None)
+    from fazhi.orgs.selectors import own_organ
+
+    form = forms.DocForm(request.POST or None, initial={"issuer": own_organ(request.user)})
     return form_page(request, form, save=lambda d: services.doc_create(actor=request.user, **d),
                      title="起草规范性文件", cancel=reverse("normative_docs:doc_list"), success="文件草案已保存。")
 
@@ -111,11 +113,16 @@ def doc_action(request, pk, action):
     refusal = documents.refusal(request.user, action, doc)
     form_class, run = ACTIONS[action]
     form = form_class(request.POST or None)
+    preview = None
+    if action == "register" and not refusal:  # the number is issued once and for good: show it first
+        preview = {"heading": "登记后将发放的文号", "rows": [("文号", selectors.number_preview(doc, clock.today()))],
+                   "note": "以今天的日期登记时的文号；登记日期在其他年份的，按该年份编号。如有其他文件先行登记，"
+                           "文号顺延，以登记完成后显示的为准。"}
     return form_page(request, form, save=lambda d: run(request.user, doc, d), title=f"{transition.label}：{doc.title}",
                      cancel=doc.get_absolute_url(), done=lambda _: doc.get_absolute_url(),
                      success=f"已{transition.label}。", submit=transition.label,
                      template="normative_docs/doc_action.html", doc=doc, transition=transition, refusal=refusal,
-                     confirm=transition.confirm, danger=transition.style.endswith("danger"))
+                     confirm=transition.confirm, danger=transition.style.endswith("danger"), preview=preview)
 
 
 @require_perm(DocPerm.VIEW)
@@ -264,7 +271,8 @@ def campaign_detail(request, pk):
     for item in items:
         item.may_mark = cleanup_items.can_on(request.user, "mark", item)
     return render(request, "normative_docs/campaign_detail.html", {
-        "campaign": campaign, "items": items, "may": campaigns.may(request.user, campaign)})
+        "campaign": campaign, "items": items, "may": campaigns.may(request.user, campaign),
+        "totals": selectors.campaign_totals(items)})
 
 
 @require_perm(DocPerm.DRAFT)
@@ -387,5 +395,13 @@ def public_campaign(request):
         campaign = selectors.public_campaign_get(pk=pk)
     except NotFound as e:
         raise Http404(e.message) from e
-    items = campaign.items.select_related("document", "document__issuer").order_by("outcome", "document__number")
-    return render(request, "normative_docs/public_campaign.html", {"campaign": campaign, "items": items})
+    items = list(campaign.items.select_related("document", "document__issuer").order_by("document__number"))
+    groups = []  # the notice's order: 继续有效、修改/修订、宣布失效、废止; each split government / departments
+    for value, label in CleanupOutcome.choices:
+        listed = [i for i in items if i.outcome == value]
+        if listed:
+            parts = [(name, [i for i in listed if selectors.issuer_group(i.document.issuer) == name])
+                     for name in (selectors.GOVERNMENT, selectors.DEPARTMENTS)]
+            groups.append({"label": label, "count": len(listed), "parts": [p for p in parts if p[1]]})
+    return render(request, "normative_docs/public_campaign.html", {
+        "campaign": campaign, "groups": groups, "totals": selectors.campaign_totals(items)})

@@ -81,31 +81,49 @@ RULE_DELIBERATE = f"{GUOBAN_37}第二部分第（六）项：未经合法性审�
 RULE_ORGAN = f"{GUOBAN_37}第一部分第（一）项：不得以内设机构名义发布"
 RULE_NUMBER = f"{GUOFA_33}第十一项：统一登记、统一编号、统一公布"
 
+def document_waiting(doc):
+    """What the document waits for outside the table: the review opinion, the filing after publication."""
+    if doc.status == S.REVIEWING:
+        review = latest_review(doc)
+        if review is not None and not review.opinion and not review.opinion_on:
+            return "待法制审核机构出具合法性审核意见"
+    if doc.status == S.PUBLISHED and not doc.imported and not _has_filing(doc):
+        return "待起草单位报送备案"
+    return None
+
+
+def _has_filing(doc):
+    from .models import Filing
+
+    return Filing.objects.filter(document_id=doc.pk).exists()
+
+
 document_workflow = Workflow(
     model=NormativeDocument,
+    waiting=document_waiting,
     scope_permission=DocPerm.VIEW,
     transitions=[
         Transition("start_comment", "公开征求意见", (S.DRAFT,), S.COMMENTING, "normative_docs.comment_started",
-                   permission=DocPerm.DRAFT, guard=may_start_comment, rule=RULE_COMMENT),
+                   permission=DocPerm.DRAFT, guard=may_start_comment, rule=RULE_COMMENT, actor_label="起草单位"),
         Transition("submit_review", "送合法性审核", (S.DRAFT, S.COMMENTING), S.REVIEWING,
                    "normative_docs.review_submitted", permission=DocPerm.DRAFT, guard=may_submit_review,
-                   rule=RULE_COMMENT),
+                   rule=RULE_COMMENT, actor_label="起草单位"),
         Transition("declare_not_normative", "认定不属于规范性文件", (S.REVIEWING,), S.NOT_NORMATIVE,
                    "normative_docs.not_normative", permission=DocPerm.REVIEW, guard=may_declare_not_normative,
                    rule=RULE_NUMBER, confirm="认定后该文件不予登记编号，确定吗？", needs_reason=True,
-                   style="outline-danger"),
+                   style="outline-danger", actor_label="法制审核机构"),
         Transition("deliberate", "记录集体审议", (S.REVIEWING,), S.DELIBERATED, "normative_docs.deliberated",
-                   permission=DocPerm.DRAFT, guard=may_deliberate, rule=RULE_DELIBERATE),
+                   permission=DocPerm.DRAFT, guard=may_deliberate, rule=RULE_DELIBERATE, actor_label="起草单位"),
         Transition("sign", "记录签发", (S.DELIBERATED,), S.SIGNED, "normative_docs.signed",
-                   permission=DocPerm.DRAFT, guard=may_sign, rule=RULE_ORGAN),
+                   permission=DocPerm.DRAFT, guard=may_sign, rule=RULE_ORGAN, actor_label="起草单位"),
         Transition("register", "统一登记编号", (S.SIGNED,), S.REGISTERED, "normative_docs.registered",
                    permission=DocPerm.MANAGE, guard=may_register, rule=RULE_NUMBER,
-                   confirm="登记后将取得统一编号，编号不能撤回或重复使用，确定登记吗？"),
+                   confirm="登记后将取得统一编号，编号不能撤回或重复使用，确定登记吗？", actor_label="法治办"),
         Transition("publish", "统一公布", (S.REGISTERED,), S.PUBLISHED, "normative_docs.published",
                    permission=DocPerm.MANAGE, guard=may_publish, rule=RULE_NUMBER,
-                   confirm="公布后文件自施行日期起生效，只能通过修改决定修改或废止，确定公布吗？"),
+                   confirm="公布后文件自施行日期起生效，只能通过修改决定修改或废止，确定公布吗？", actor_label="法治办"),
         Transition("repeal", "废止", (S.PUBLISHED,), S.REPEALED, "normative_docs.repealed",
                    permission=DocPerm.MANAGE, confirm="废止后文件不再有效，确定吗？", needs_reason=True,
-                   style="outline-danger"),
+                   style="outline-danger", actor_label="法治办"),
     ],
 )

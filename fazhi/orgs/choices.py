@@ -15,6 +15,11 @@ class UnitKind(models.TextChoices):
 # unit (内设机构) may not.
 ORGAN_KINDS = {UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP}
 
+# Units kept among the county's departments (县直单位) that are not administrative organs (行政机关): judicial and
+# procuratorial organs, enterprises (utilities) and people's organisations. They take part in the county's
+# rule-of-law work but issue no administrative normative document and make no administrative decision.
+NON_ADMINISTRATIVE_NAME_MARKS = ("人民法院", "人民检察院", "公司", "银行", "联合会")
+
 
 class DataScope(models.TextChoices):
     SELF = "self", "仅本人"

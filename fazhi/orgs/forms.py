@@ -2,6 +2,7 @@
 from django import forms
 
 from fazhi.core import forms as core_forms
+from fazhi.core.widgets import PickerSelect, PickerSelectMultiple
 
 from . import selectors
 from .builtin_roles import ROLES
@@ -16,6 +17,8 @@ class LoginForm(core_forms.Form):
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = PickerSelect  # a searchable tree: a county has hundreds of units
+
     def label_from_instance(self, obj):
         return f"{'　' * obj.depth}{obj.name}"
 
@@ -71,7 +74,7 @@ class GrantForm(core_forms.Form):
     unit = UnitChoiceField(label="任职单位", queryset=None)
     scope = forms.ChoiceField(label="数据权限", choices=DataScope.choices)
     custom_units = forms.ModelMultipleChoiceField(label="自定义单位", queryset=None, required=False,
-                                                  widget=forms.SelectMultiple(attrs={"size": 8}))
+                                                  widget=PickerSelectMultiple)
     post = forms.CharField(label="岗位", max_length=100, required=False)
 
     def __init__(self, *args, user, **kwargs):

@@ -41,6 +41,14 @@ class OrgUnit(models.Model):
 
         return self.kind in ORGAN_KINDS
 
+    @property
+    def is_administrative_organ(self):
+        """An organ that may act in its own name as an administrative organ (制定机关, 决策机关): not a court,
+        procuratorate, enterprise or people's organisation kept among the departments."""
+        from .choices import NON_ADMINISTRATIVE_NAME_MARKS
+
+        return self.is_organ and not any(mark in self.name for mark in NON_ADMINISTRATIVE_NAME_MARKS)
+
     def ancestor_ids(self):
         return [int(x) for x in self.path.strip("/").split("/") if x][:-1]
 

@@ -96,3 +96,30 @@ def login_log_list(*, user, filters=None):
     if f.get("date_to"):
         qs = qs.filter(at__date__lte=f["date_to"])
     return qs
+
+
+def administrative_organs(queryset=None):
+    """Active administrative organs (``OrgUnit.is_administrative_organ``) in tree order: the choices of 制定机关."""
+    from django.db.models import Q
+
+    from .choices import NON_ADMINISTRATIVE_NAME_MARKS, ORGAN_KINDS
+
+    qs = (queryset if queryset is not None else OrgUnit.objects.all()).filter(is_active=True, kind__in=ORGAN_KINDS)
+    exclude = Q()
+    for mark in NON_ADMINISTRATIVE_NAME_MARKS:
+        exclude |= Q(name__contains=mark)
+    return qs.exclude(exclude).order_by("path")
+
+
+def own_organ(user):
+    """The administrative organ ``user`` works for: the user's unit or its nearest ancestor that is one."""
+    unit = getattr(user, "unit", None)
+    if unit is None:
+        return None
+    if unit.is_administrative_organ:
+        return unit
+    ancestors = {u.pk: u for u in OrgUnit.objects.filter(pk__in=unit.ancestor_ids())}
+    for pk in reversed(unit.ancestor_ids()):
+        if pk in ancestors and ancestors[pk].is_administrative_organ and ancestors[pk].is_active:
+            return ancestors[pk]
+    return None

@@ -4,7 +4,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -21,9 +21,21 @@ from .spreadsheets import export_units, unit_sheet
 
 # Sign-in ------------------------------------------------------------------------------------
 
+def landing_url(user):
+    """Where a user lands after signing in: a leader (only read-only roles) on the leaders' dashboard, everyone
+    else on the workbench where their to-dos wait."""
+    grants = list(user.grants.select_related("role"))
+    if grants and all(g.role.read_only for g in grants) and user.has_perm("reporting.view_dashboard"):
+        try:
+            return reverse("reporting:dashboard")
+        except NoReverseMatch:
+            pass
+    return reverse("console:workbench")
+
+
 def login_view(request):
     if request.user.is_authenticated:
-        return redirect("console:workbench")
+        return redirect(landing_url(request.user))
     form = forms.LoginForm(request.POST or None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST" and form.is_valid():
@@ -36,7 +48,7 @@ def login_view(request):
             login(request, user)
             if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
                 next_url = ""
-            return redirect(next_url or "console:workbench")
+            return redirect(next_url or landing_url(user))
     return render(request, "orgs/login.html", {"form": form, "next": next_url})
 
 

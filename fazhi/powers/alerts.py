@@ -37,9 +37,10 @@ def reviews_waiting(user, today):
     waiting = scope.visible(user, ListAdjustment.objects.filter(status=AdjustmentStatus.SUBMITTED),
                             perm=PowersPerm.VIEW).select_related("unit")
     alerts = []
+    cal = workdays.Calendar()  # one snapshot of the holiday table for every adjustment
     for adj in waiting[:200]:
         try:
-            due = workdays.add_working_days(clock.local(adj.submitted_at).date(), days)
+            due = cal.add_working_days(clock.local(adj.submitted_at).date(), days)
         except CalendarMissing:
             continue
         if due < today:

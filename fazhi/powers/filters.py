@@ -10,6 +10,7 @@ from fazhi.core.filters import (
     SortFilter,
     YearFilter,
 )
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.models import OrgUnit
 
 from . import selectors
@@ -26,6 +27,7 @@ class UnitFilter(SafeModelChoiceFilter):
         kwargs.setdefault("label", "单位")
         kwargs.setdefault("empty_label", "全部")
         kwargs.setdefault("queryset", OrgUnit.objects.none())
+        kwargs.setdefault("widget", PickerSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -114,7 +116,7 @@ class EntryKeywordFilter(django_filters.CharFilter):
 class PublicEntryFilter(RegisterFilterSet):
     """The public list: department and type among the current version's, and a keyword (full-text)."""
 
-    unit = SafeModelChoiceFilter(label="部门", empty_label="全部部门",
+    unit = SafeModelChoiceFilter(label="部门", empty_label="全部部门", widget=PickerSelect,
                                  queryset=OrgUnit.objects.filter(kind__in=LIST_UNIT_KINDS))
     category = django_filters.ChoiceFilter(label="权力类型", choices=PowerCategory.choices, empty_label="全部类型")
     q = EntryKeywordFilter(label="关键字", method="search_entries")

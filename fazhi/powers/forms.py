@@ -3,6 +3,7 @@ from django import forms
 
 from fazhi.core import forms as core_forms
 from fazhi.core.forms import UploadField
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.models import OrgUnit
 
 from .choices import LawChangeKind, PowerCategory
@@ -15,7 +16,7 @@ def _blank(choices, label="全部"):
 
 
 class AdjustmentForm(core_forms.Form):
-    unit = forms.ModelChoiceField(label="调整单位", queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(label="调整单位", queryset=OrgUnit.objects.none(), widget=PickerSelect)
     title = forms.CharField(label="调整名称", max_length=200)
     reason = forms.CharField(label="调整理由", widget=forms.Textarea(attrs={"rows": 3}))
     trigger_document = forms.CharField(label="调整依据文件", max_length=300,
@@ -100,7 +101,7 @@ class ImportForm(core_forms.Form):
 
 class RealImportForm(core_forms.Form):
     file = UploadField(kind="spreadsheet", label="Excel 文件（.xls 或 .xlsx）")
-    unit = forms.ModelChoiceField(label="导入到单位", queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(label="导入到单位", queryset=OrgUnit.objects.none(), widget=PickerSelect)
     effective_on = forms.DateField(label="生效日期", widget=DATE, required=False, help_text="留空为今天")
 
     def __init__(self, *args, units=None, **kwargs):
@@ -109,7 +110,7 @@ class RealImportForm(core_forms.Form):
 
 
 class ApprovalForm(core_forms.Form):
-    unit = forms.ModelChoiceField(label="实施单位", queryset=OrgUnit.objects.none())
+    unit = forms.ModelChoiceField(label="实施单位", queryset=OrgUnit.objects.none(), widget=PickerSelect)
     code = forms.CharField(label="事项编码", max_length=80)
     name = forms.CharField(label="事项名称", max_length=300)
     power_item = forms.CharField(label="对应权责事项职权编码（行政许可）", max_length=60, required=False)

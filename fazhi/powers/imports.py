@@ -54,27 +54,61 @@ def pending(session) -> Pending | None:
         return None
 
 
-def preview(*, session, upload, unit, effective_on=None) -> realimport.Preview:
+def file_unit(department, units):
+    """The unit among ``units`` that a file's department (its title or file name) names, or ``None``."""
+    key = realimport._norm(department)
+    if not key:
+        return None
+    for u in units:
+        for name in (u.name, getattr(u, "short_name", "")):
+            n = realimport._norm(name)
+            if n and len(n) >= 3 and (n in key or key in n):
+                return u
+    return None
+
+
+def preview(*, session, upload, unit, effective_on=None, units=None) -> realimport.Preview:
     """Read ``upload`` for ``unit``, keep it until confirmed, return the preview (nothing is saved).
 
-    A previous pending upload of the same session is discarded. Raises ``DomainError(field="file")`` when
-    the file cannot be used.
+    The file's own department (its title or file name) decides the unit when it is one of ``units`` (the units
+    the person may import for): the items and the codes generated for them belong to that department, not to
+    the unit picked in the form (``preview.unit_note`` says so). A previous pending upload of the same session
+    is discarded. Raises ``DomainError(field="file")`` when the file cannot be used.
     """
     cancel(session=session)
     data = sheets.read_file_bytes(upload)
     filename = os.path.basename(getattr(upload, "name", "") or "")[:200] or "清单.xlsx"
     result = realimport.read_workbook(data, filename=filename, code_prefix=unit.code)
+    owner = file_unit(result.department, units) if units is not None else None
+    if owner is not None and owner.pk != unit.pk:
+        note = f"文件属于“{owner.name}”（据文件标题），已按该单位导入，编码使用该单位的代码，而不是所选的“{unit.name}”。"
+        unit = owner
+        result = realimport.read_workbook(data, filename=filename, code_prefix=unit.code)
+        result.unit_note = note
+    elif owner is None and result.department and file_unit(result.department, [unit]) is None:
+        result.unit_note = f"文件标题中的单位“{result.department}”与所选单位“{unit.name}”不一致，请核对后再确认。"
+    result.unit = unit
     token = uploads.hold(HOLD_AREA, data)
     session[SESSION_KEY] = Pending(token, unit.pk, filename, (effective_on or clock.today()).isoformat()).as_dict()
     return result
 
 
-def confirm(*, actor, session, token, units):
+def confirm(*, actor, session, token, units, level=""):
     """Save the pending upload named by ``token`` as a draft adjustment; the stored file is removed either way.
 
-    ``units``: the units the actor may edit (the unit of the preview must still be one of them). Returns what
+    ``units``: the units the actor may edit (the unit of the preview must still be one of them). ``level``: for
+    a file holding the lists of several administrative levels (``Preview.levels``), the one to import — without
+    it such a file is refused (the held file is kept, so the person can choose). Returns what
     ``services.items_import`` returns.
     """
+    stash = pending(session)
+    if stash is not None and token and stash.token == token:
+        data = uploads.held(HOLD_AREA, token)
+        if data is not None:
+            levels = [lv for lv, _ in realimport.read_workbook(data, filename=stash.filename).levels()]
+            if levels and level not in levels:
+                raise DomainError(f"该文件包含{'、'.join(levels)}{len(levels)}个层级的清单，请选择导入哪一级。",
+                                  field="level", code="level_required")
     stash = pending(session)
     if stash is None or not token or stash.token != token:
         raise DomainError(MSG_EXPIRED, code="import_expired")
@@ -86,6 +120,8 @@ def confirm(*, actor, session, token, units):
         if data is None:
             raise DomainError(MSG_EXPIRED, code="import_expired")
         result = realimport.read_workbook(data, filename=stash.filename, code_prefix=unit.code)
+        if result.levels():
+            result.only_level(level)
         if result.blocking:
             raise DomainError("文件中有必须先修正的行：" + "；".join(str(d) for d in result.blocking[:5]))
         rows = realimport.rows_for_import(result, unit)

@@ -71,6 +71,29 @@ def _text(value):
     return clean_text(value)
 
 
+def item_name(text):
+    """An item name as one line: real files break long names inside the cell (``对拒绝\n配合统\n计调查…``); the
+    lines are joined (a space kept only between two Latin letters or digits)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    name = ""
+    for line in lines:
+        if name and re.match(r"[A-Za-z0-9]", line[0]) and re.match(r"[A-Za-z0-9]", name[-1]):
+            name += " "
+        name += line
+    return re.sub(r"[ \t\u3000]{2,}", " ", name)
+
+
+_LEVEL_RE = re.compile(r"(自治区|省|地州市|地州|州|市|区县|县市区|县区|县|乡镇)(级|本级)")
+_LEVEL_NAMES = {"地州市": "地州级", "地州": "地州级", "州": "地州级", "市": "市级", "区县": "区县级", "县市区": "区县级",
+                "县区": "区县级", "县": "区县级", "自治区": "自治区级", "省": "省级", "乡镇": "乡镇级"}
+
+
+def level_of(text):
+    """The administrative level a sheet name or a 实施层级 cell names (``地州级``, ``区县级``…), or ``""``."""
+    m = _LEVEL_RE.search(_norm(text))
+    return _LEVEL_NAMES[m.group(1)] if m else ""
+
+
 def category_of(text):
     return CATEGORY_BY_LABEL.get(_norm(text))
 
@@ -105,6 +128,22 @@ class Preview:
     sheets: list = field(default_factory=list)
     doubts: list = field(default_factory=list)
     items: list = field(default_factory=list)  # row dicts, as the template import gives
+    department: str = ""  # the department the file belongs to, as its title or file name says
+    unit_note: str = ""  # set by ``imports.preview`` when the file's department decides the unit
+    unit: object = None
+
+    def levels(self):
+        """[(level, item count)] when the file holds the lists of more than one administrative level (e.g. a
+        两级 guidance catalogue with sheets 地州级 and 区县级): each level holding at least 5% of the items.
+        One level (or none stated) → []."""
+        counts = Counter(it.get("_level_key", "") for it in self.items)
+        found = [(lv, n) for lv, n in counts.items() if lv and n * 20 >= len(self.items)]
+        return sorted(found, key=lambda x: -x[1]) if len(found) > 1 else []
+
+    def only_level(self, level):
+        """The items of one level (the person's choice when the file has several)."""
+        self.items = [it for it in self.items if it.get("_level_key") == level]
+        return self
 
     @property
     def blocking(self):
@@ -189,10 +228,28 @@ def read_workbook(data: bytes, *, filename="", code_prefix="ITEM"):
                 sp.skipped = "空白工作表"
             continue
         sp.header_row = hi + 1
+        if not preview.department:
+            preview.department = _department(rows[:hi])
         _read_sheet(preview, sp, rows, hi, columns, code_prefix, used_codes)
     if not preview.items:
         raise DomainError("文件中没有找到任何权责事项。请确认表头包含“事项名称”和“权力类型”。", field="file")
+    preview.department = preview.department or _department([[filename]])
     return preview
+
+
+_DEPT_RE = re.compile(r"([\u4e00-\u9fff（）()]{2,40}?(局|委员会|委|办公室|办|部|厅|中心|支队|大队|系统))")
+
+
+def _department(rows):
+    """The department a list belongs to, from its title rows (or its file name): ``克拉玛依市统计局``."""
+    for row in rows:
+        for cell in row:
+            text = re.sub(r"^(附件[:：]?\d*)", "", _norm(_text(cell)))
+            text = re.sub(r"^\d{4}年", "", text)
+            m = _DEPT_RE.search(text)
+            if m:
+                return re.sub(r"\d{4}年.*$", "", m.group(1))
+    return ""
 
 
 def _read_sheet(preview, sp, rows, hi, columns, code_prefix, used_codes):
@@ -206,6 +263,7 @@ def _read_sheet(preview, sp, rows, hi, columns, code_prefix, used_codes):
     item = None
     current_category = None
     last_name = ""
+    sheet_level = level_of(sp.name)
     for r, row in enumerate(rows[hi + 1:], start=hi + 2):
         cells = [_text(c) for c in row]
         filled = [c for c in cells if c]
@@ -214,7 +272,7 @@ def _read_sheet(preview, sp, rows, hi, columns, code_prefix, used_codes):
         if len(filled) == 1 and _FOOTNOTE_RE.match(filled[0]):
             preview.doubts.append(Doubt(sp.name, r, f"表尾说明，不作为事项：{filled[0][:40]}"))
             continue
-        seq, name, sub = get(row, "seq"), get(row, "name"), get(row, "sub")
+        seq, name, sub = get(row, "seq"), item_name(get(row, "name")), get(row, "sub")
         cat_text = get(row, "category")
         if _norm(cat_text) == _norm(next(iter(HEADERS["category"]))) and _norm(name) in HEADERS["name"]:
             continue  # the header repeated (printed pages)
@@ -252,6 +310,7 @@ def _read_sheet(preview, sp, rows, hi, columns, code_prefix, used_codes):
                 "time_limit": get(row, "time_limit"),
                 "remarks": get(row, "remarks", all_columns=True),
                 "_level": get(row, "level", all_columns=True),
+                "_level_key": sheet_level or level_of(get(row, "level", all_columns=True)),
                 "_office": get(row, "office"),
             }
             item["category_label"] = PowerCategory(item["category"]).label if item["category"] else "（未知）"

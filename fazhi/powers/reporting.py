@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from fazhi.core import clock
-from fazhi.core.registry import FigureValue, register_figure
+from fazhi.core.registry import FigureValue, register_figure, register_sentence
 
 from .choices import AdjustmentKind, AdjustmentStatus, ApprovalChangeKind, PowerCategory
 from .models import AdjustmentLine, ApprovalChange, ListVersion, PowerItemVersion
@@ -75,3 +75,13 @@ register_figure("powers.versions_published", label="公布权责清单版本", u
                 compute=versions_published, description="当年公布的清单版本及其日期")
 register_figure("powers.approval_changes", label="行政审批事项目录调整", unit="项", chapter=CHAPTER,
                 compute=approval_changes, description="当年审批事项新增、取消、下放、变更的数量")
+
+# The report's sentences (seed 二、规范审批行为，全面履行职能).
+register_sentence("powers.lists", theme="theme_functions", order=10,
+                  template="全面推行权责清单制度，全县{powers.items_by_unit}个单位公布了权责清单，"
+                           "现行权责事项{powers.items_by_category}项")
+register_sentence("powers.adjustments", theme="theme_functions", order=20,
+                  template="建立权责清单动态调整机制，全年公布权责清单{powers.versions_published}次，"
+                           "动态调整权责事项{powers.adjustments_by_kind}项")
+register_sentence("powers.approvals", theme="theme_functions", order=30,
+                  template="加强行政审批事项目录管理，密切关注上级下放调整动态，全年调整行政审批事项{powers.approval_changes}项")

@@ -211,7 +211,10 @@ def version_list():
     current = current_version()
     is_current = Case(When(pk=current.pk if current else None, then=Value(True)), default=Value(False),
                       output_field=BooleanField())
-    return ListVersion.objects.annotate(is_current=is_current).order_by("-published_on", "-id")
+    is_upcoming = Case(When(published_on__gt=clock.today(), then=Value(True)), default=Value(False),
+                       output_field=BooleanField())
+    return (ListVersion.objects.annotate(is_current=is_current, is_upcoming=is_upcoming)
+            .order_by("-published_on", "-id"))
 
 
 def _pk(value):
@@ -219,8 +222,15 @@ def _pk(value):
     return int(text) if text.isdigit() and int(text) <= MAX_ID else None
 
 
-def current_version():
-    return ListVersion.objects.order_by("-published_on", "-id").first()
+def current_version(day=None):
+    """The version in force on ``day`` (today): one published with a later date is not 现行 before that day."""
+    return (ListVersion.objects.filter(published_on__lte=day or clock.today())
+            .order_by("-published_on", "-id").first())
+
+
+def upcoming_version(day=None):
+    """The next version published with a future date (shown as 将于…生效), if any."""
+    return ListVersion.objects.filter(published_on__gt=day or clock.today()).order_by("published_on", "id").first()
 
 
 def version_get(pk):

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fazhi.core import clock
+from fazhi.core import clock, uploads
 from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError, NotFound
 from fazhi.core.registers import filtered, paginate, register_page
@@ -97,9 +97,21 @@ def real_import(request):
     if request.method == "POST" and request.POST.get("confirm"):
         try:
             saved = imports.confirm(actor=request.user, session=request.session,
-                                    token=request.POST.get("token", ""), units=units)
+                                    token=request.POST.get("token", ""), units=units,
+                                    level=request.POST.get("level", ""))
         except DomainError as e:
             messages.error(request, e.message)
+            if e.code == "level_required":  # the file is still held: show its preview again with the choice
+                stash = imports.pending(request.session)
+                held = uploads.held(imports.HOLD_AREA, stash.token) if stash else None
+                if held is not None:
+                    unit = units.filter(pk=stash.unit).first()
+                    preview = realimport.read_workbook(held, filename=stash.filename,
+                                                       code_prefix=unit.code if unit else "ITEM")
+                    form = forms.RealImportForm(units=units, initial={"unit": stash.unit})
+                    return render(request, "powers/real_import.html", {
+                        "form": form, "preview": preview, "token": stash.token,
+                        "xls_supported": realimport.xls_supported()})
             return redirect("powers:real_import")
         messages.success(request, f"已生成调整草稿：新增 {saved['add']} 项，变更 {saved['change']} 项。请核对后提交审核。")
         if saved["adjustments"]:
@@ -111,7 +123,8 @@ def real_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             preview = imports.preview(session=request.session, upload=form.cleaned_data["file"],
-                                      unit=form.cleaned_data["unit"], effective_on=form.cleaned_data["effective_on"])
+                                      unit=form.cleaned_data["unit"], effective_on=form.cleaned_data["effective_on"],
+                                      units=units)
         except DomainError as e:
             form_error(form, e)
     stash = imports.pending(request.session) if preview else None
@@ -434,7 +447,7 @@ def public_list(request):
                   version=version)
     rows = fs.qs
     unit = fs.form.cleaned_data.get("unit") if fs.is_bound else None
-    return render(request, "powers/public_list.html", {
+    return render(request, "powers/public_list.html", {"upcoming": selectors.upcoming_version(),
         "version": version, "filter": fs, "filter_form": fs.form, "page": paginate(request, rows),
         "units": selectors.version_units(version),
         "category_counts": _category_rows(selectors.version_categories(version, unit.pk if unit else None))})

@@ -34,11 +34,11 @@ adjustment_workflow = Workflow(
     model=ListAdjustment,
     transitions=[
         Transition("submit", "提交审核", (S.DRAFT, S.RETURNED), S.SUBMITTED, "powers.adjustment_submitted",
-                   permission=PowersPerm.EDIT, guard=may_submit, rule=RULE),
+                   permission=PowersPerm.EDIT, guard=may_submit, rule=RULE, actor_label="填报单位"),
         Transition("approve", "审核通过", (S.SUBMITTED,), S.APPROVED, "powers.adjustment_approved",
                    permission=PowersPerm.REVIEW, guard=may_approve, rule=RULE,
-                   confirm="批准后调整将按生效日期写入清单，不能撤回。确定批准吗？", style="success"),
+                   confirm="批准后调整将按生效日期写入清单，不能撤回。确定批准吗？", style="success", actor_label="法治办"),
         Transition("return", "退回修改", (S.SUBMITTED,), S.RETURNED, "powers.adjustment_returned",
-                   permission=PowersPerm.REVIEW, rule=RULE, needs_reason=True, style="outline-danger"),
+                   permission=PowersPerm.REVIEW, rule=RULE, needs_reason=True, style="outline-danger", actor_label="法治办"),
     ],
 )

@@ -50,13 +50,13 @@ def report_deadlines(user, today):
         sev = _severity(today, submit_by, warn)
         if sev and status in (None, ReportStatus.DRAFT):
             alerts.append(Alert(
-                rule=f"RULES.md §16：次年{submit_by.month}月{submit_by.day}日前向本级党委、政府和上级报告",
+                rule=f"《法治政府建设与责任落实督察工作规定》：次年{submit_by.month}月{submit_by.day}日前向本级党委、政府和上级报告",
                 severity=sev, unit=unit, due=submit_by, link=link,
                 title=f"{unit.name}{year}年度法治政府建设报告{'逾期' if sev == 'overdue' else '即将到期'}未报送上级"))
         sev = _severity(today, publish_by, warn)
         if sev and status != ReportStatus.PUBLISHED:
             alerts.append(Alert(
-                rule=f"RULES.md §16：次年{publish_by.month}月{publish_by.day}日前通过报刊、网站向社会公开",
+                rule=f"《法治政府建设与责任落实督察工作规定》第二十四条：次年{publish_by.month}月{publish_by.day}日前通过报刊、网站向社会公开",
                 severity=sev, unit=unit, due=publish_by, link=link,
                 title=f"{unit.name}{year}年度法治政府建设报告{'逾期' if sev == 'overdue' else '即将到期'}未向社会公开"))
     return alerts

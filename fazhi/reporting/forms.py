@@ -4,6 +4,7 @@ from django import forms
 from fazhi.core import clock
 from fazhi.core import forms as core_forms
 from fazhi.core.registry import SEVERITIES
+from fazhi.core.widgets import PickerSelect
 
 from .choices import ReportStatus
 
@@ -17,7 +18,7 @@ def _year_choices(blank=True):
 class ReportFilterForm(core_forms.Form):
     q = forms.CharField(label="关键词", required=False)
     year = forms.ChoiceField(label="年度", required=False, choices=_year_choices)
-    unit = forms.ModelChoiceField(label="单位", required=False, queryset=None, empty_label="全部")
+    unit = forms.ModelChoiceField(label="单位", required=False, queryset=None, empty_label="全部", widget=PickerSelect)
     status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *ReportStatus.choices])
 
     def __init__(self, *args, units, **kwargs):
@@ -27,7 +28,7 @@ class ReportFilterForm(core_forms.Form):
 
 class ReportCreateForm(core_forms.Form):
     year = forms.TypedChoiceField(label="年度", coerce=int, choices=lambda: _year_choices(blank=False))
-    unit = forms.ModelChoiceField(label="报告单位", queryset=None, empty_label="请选择")
+    unit = forms.ModelChoiceField(label="报告单位", queryset=None, empty_label="请选择", widget=PickerSelect)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +37,10 @@ class ReportCreateForm(core_forms.Form):
 
 class ReportEditForm(core_forms.Form):
     title = forms.CharField(label="标题", max_length=200)
+    signing_organ = forms.CharField(label="落款机关", max_length=100, required=False,
+                                    help_text="未填写时使用报告单位的名称")
+    signed_on = forms.DateField(label="成文日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                help_text="落款日期；未填写时导出的文本标为待填")
     withheld = forms.BooleanField(label="部分内容涉及国家秘密等不予公开", required=False)
     withheld_note = forms.CharField(label="不公开内容说明", max_length=300, required=False)
 

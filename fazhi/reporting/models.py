@@ -17,6 +17,10 @@ class Report(TimeStampedModel):
     drafted_at = models.DateTimeField("指标取数时间", null=True, blank=True)
     submitted_on = models.DateField("报送上级日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
+    signed_on = models.DateField("成文日期", null=True, blank=True,
+                                 help_text="落款的成文日期；未填写时导出的文本留空待填")
+    signing_organ = models.CharField("落款机关", max_length=100, blank=True,
+                                     help_text="落款的发文机关署名；未填写时使用报告单位的名称")
     withheld = models.BooleanField("部分内容涉密不公开", default=False)
     withheld_note = models.CharField("不公开内容说明", max_length=300, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="起草人", null=True, blank=True,
@@ -41,6 +45,11 @@ class Report(TimeStampedModel):
         from django.urls import reverse
 
         return reverse("reporting:report_detail", args=[self.pk])
+
+    @property
+    def signer(self):
+        """The organ that signs the report (落款): the one entered, else the reporting unit's name."""
+        return self.signing_organ or self.unit.name
 
     @property
     def is_published(self):

@@ -9,5 +9,7 @@ register_nav(NavItem(section="综合", label="预警中心", url_name="reporting
                      permission=ReportingPerm.VIEW_ALERTS, order=11))
 register_nav(NavItem(section="综合", label="法治政府建设年度报告", url_name="reporting:report_list",
                      permission=ReportingPerm.VIEW_REPORT, order=12))
+register_nav(NavItem(section="综合", label="指标口径说明", url_name="reporting:figure_definitions",
+                     permission=ReportingPerm.VIEW_DASHBOARD, order=13))
 register_public(PublicSection("法治政府建设年度报告", "县政府及各部门、乡镇向社会公开的法治政府建设年度报告",
                               "reporting:public_report_list", order=90))

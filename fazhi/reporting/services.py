@@ -61,14 +61,69 @@ def _phrase(c):
     return f"{token}{c.unit}{c.label}"
 
 
-def _theme_text(figs):
-    if not figs:
-        return f"{FILL_IN_MARK}：本部分暂无平台指标，请补充工作举措和成效。】"
-    return "本年度，" + "；".join(_phrase(c) for c in figs) + "。"
+def _theme_text(theme, figs, computed):
+    """The theme's paragraph: its registered sentences (``selectors.theme_paragraph``); figures of the theme no
+    sentence states yet are added in a plain clause; a theme without figures is marked for the office to write."""
+    text, stated = selectors.theme_paragraph(theme, computed)
+    with_sentences = selectors.prose.modules_with_sentences()
+    rest = [c for c in figs if c.key not in stated and c.module not in with_sentences
+            and not c.error and selectors.prose._nonzero(c.value)]
+    if rest:
+        text += "此外，" + "；".join(_phrase(c) for c in rest) + "。"
+    if not text:
+        return f"{FILL_IN_MARK}：本部分暂无平台记录，请补充本年度的工作举措和成效。】"
+    return text
 
 
-def draft_sections(*, year, unit, computed):
-    """The required structure with generated prose; every number is a placeholder of a registered figure."""
+def _part_from_sentences(code, computed):
+    text, _keys = selectors.theme_paragraph(code, computed)
+    return text
+
+
+def _shortcomings(*, year, unit, computed, actor):
+    """Part two from the records: targets not met in the year, and the overdue items the alerts centre lists whose
+    deadline fell in the year or before."""
+    sentences = []
+    if actor is not None:
+        for row in selectors.headline_indicators(year=year, unit_ids=selectors.report_unit_ids(unit),
+                                                 computed=computed):
+            if row.status in ("off", "risk"):
+                sentences.append(f"{row.label}为{row.display}{row.unit_suffix}，"
+                                 f"{'未达到' if row.status == 'off' else '接近但未稳定达到'}{row.target_text}的目标")
+    overdue = {}
+    if actor is not None:
+        rows, _failures = selectors.alerts_for(user=actor, today=clock.today())
+        for r in rows:
+            if r.alert.severity == "overdue" and r.alert.due is not None and r.alert.due.year <= year:
+                overdue[r.provider] = overdue.get(r.provider, 0) + 1
+    if overdue:
+        sentences.append("预警中心显示，" + "，".join(f"{label}方面仍有{n}项逾期未办结事项" for label, n in overdue.items()))
+    own = _part_from_sentences("shortcomings", computed)
+    text = own + ("；".join(sentences) + "。" if sentences else "")
+    if sentences or own:
+        text = "对照年度目标，本年度工作还存在以下不足：" + text
+    return (text + "\n" if text else "") + f"{FILL_IN_MARK}：分析上述不足的主客观原因。】"
+
+
+def _leaders(computed):
+    own = _part_from_sentences("leaders", computed)
+    mark = (f"{FILL_IN_MARK}：说明党政主要负责人履行推进法治建设第一责任人职责的情况"
+            "（主持研究法治政府建设的会议、带头学法、督促整改等），平台暂无相应记录的内容由办公室补充。】")
+    return (own + "\n" if own else "") + mark
+
+
+def _plan(*, year, computed, shortfalls):
+    own = _part_from_sentences("plan", computed)
+    lines = [own] if own else []
+    if shortfalls:
+        lines.append(f"{year + 1}年，将针对" + "、".join(shortfalls) + "等薄弱环节，逐项制定整改措施，确保达到年度目标。")
+    lines.append(f"{FILL_IN_MARK}：列出{year + 1}年度推进法治政府建设的主要安排（以年度工作要点为准）。】")
+    return "\n".join(lines)
+
+
+def draft_sections(*, year, unit, computed, actor=None):
+    """The required structure with generated prose; every number is a placeholder of a registered figure. Parts
+    two to four are drafted from the records that exist; what only people can write is marked 【待填写：…】."""
     by_theme = {code: [] for code in THEME_CODES}
     other = []
     for c in computed.values():
@@ -88,13 +143,16 @@ def draft_sections(*, year, unit, computed):
         f"{year}年，{unit.name}深入贯彻落实《法治政府建设实施纲要（2015－2020年）》，明确目标、夯实责任、强化措施，"
         "不断提高依法行政水平。主要举措和成效如下：")
     for code, heading in THEMES:
-        add(code, 2, heading, _theme_text(by_theme[code]))
-    add("shortcomings", 1, parts["shortcomings"],
-        f"{FILL_IN_MARK}：对照年度目标，说明工作中存在的不足及其主客观原因。】")
-    add("leaders", 1, parts["leaders"],
-        f"{FILL_IN_MARK}：说明党政主要负责人履行推进法治建设第一责任人职责的情况。】")
+        add(code, 2, heading, _theme_text(code, by_theme[code], computed))
+    shortfalls = []
+    if actor is not None:
+        shortfalls = [r.label for r in selectors.headline_indicators(
+            year=year, unit_ids=selectors.report_unit_ids(unit), computed=computed) if r.status == "off"]
+    add("shortcomings", 1, parts["shortcomings"], _shortcomings(year=year, unit=unit, computed=computed, actor=actor))
+    add("leaders", 1, parts["leaders"], _leaders(computed))
     add("plan", 1, parts["plan"].format(year=year, next_year=year + 1),
-        f"{FILL_IN_MARK}：列出{year + 1}年度推进法治政府建设的主要安排。】")
+        _plan(year=year, computed=computed, shortfalls=shortfalls))
+    other = [c for c in other if not c.error and selectors.prose._nonzero(c.value)]
     other_text = ("其他指标：" + "；".join(_phrase(c) for c in other) + "。") if other else "无。"
     add("other", 1, parts["other"], other_text)
     return sections
@@ -132,7 +190,7 @@ def report_create(*, actor, year, unit):
         now = timezone.now()
         report = Report.objects.create(unit=unit, year=year, created_by=actor, drafted_at=now,
                                        title=f"{unit.name}{year}年度法治政府建设工作情况报告")
-        sections = draft_sections(year=year, unit=unit, computed=computed)
+        sections = draft_sections(year=year, unit=unit, computed=computed, actor=actor)
         for s in sections:
             s.report = report
         ReportSection.objects.bulk_create(sections)
@@ -158,11 +216,19 @@ def _refuse_unless_draft(actor, report, what):
         raise DomainError(f"报告{report.get_status_display()}，不能{what}；如需修改请先退回。")
 
 
-def report_update(*, actor, report, title, bodies, withheld=False, withheld_note=""):
-    """Edit the prose around the numbers. Every ``{{key}}`` must name a registered figure."""
+_KEEP = object()
+
+
+def report_update(*, actor, report, title, bodies, withheld=False, withheld_note="", signing_organ=_KEEP,
+                  signed_on=_KEEP):
+    """Edit the prose around the numbers, the signing organ and the 成文日期. Every ``{{key}}`` must name a
+    registered figure."""
     title = (title or "").strip()
     if not title:
         raise DomainError("请填写报告标题。", field="title")
+    if signed_on is not _KEEP and signed_on is not None:
+        if not report.year <= signed_on.year <= report.year + 1:
+            raise DomainError(f"成文日期应在{report.year}年或{report.year + 1}年内。", field="signed_on")
     if withheld and not (withheld_note or "").strip():
         raise DomainError("部分内容不公开时，请说明不公开的内容和依据。", field="withheld_note")
     with transaction.atomic():
@@ -177,9 +243,15 @@ def report_update(*, actor, report, title, bodies, withheld=False, withheld_note
                 raise DomainError(f"“{sections[code].heading}”引用了未登记的指标：{'、'.join(unknown)}。"
                                   "数字须来自平台指标，请用指标列表中的代码。", field=f"body_{code}")
         before = {"title": report.title, "withheld": report.withheld, "withheld_note": report.withheld_note,
+                  "signing_organ": report.signing_organ, "signed_on": report.signed_on and report.signed_on.isoformat(),
                   **{c: s.body for c, s in sections.items()}}
         report.title, report.withheld, report.withheld_note = title, bool(withheld), (withheld_note or "").strip()
-        report.save(update_fields=["title", "withheld", "withheld_note", "updated_at"])
+        if signing_organ is not _KEEP:
+            organ = (signing_organ or "").strip()
+            report.signing_organ = "" if organ == report.unit.name else organ
+        if signed_on is not _KEEP:
+            report.signed_on = signed_on
+        report.save(update_fields=["title", "withheld", "withheld_note", "signing_organ", "signed_on", "updated_at"])
         for code, body in bodies.items():
             if sections[code].body != body:
                 sections[code].body = body
@@ -193,6 +265,7 @@ def report_update(*, actor, report, title, bodies, withheld=False, withheld_note
                                              keys=new_keys)
             FigureSnapshot.objects.bulk_create([_snapshot(report, c, now) for c in computed.values()])
         after = {"title": report.title, "withheld": report.withheld, "withheld_note": report.withheld_note,
+                 "signing_organ": report.signing_organ, "signed_on": report.signed_on and report.signed_on.isoformat(),
                  **{c: s.body for c, s in sections.items()}}
         audit.record(actor=actor, event="reporting.report_updated", obj=report, unit=report.unit,
                      changes=audit.diff(before, after))

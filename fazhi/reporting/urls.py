@@ -17,4 +17,5 @@ urlpatterns = [
     path("public/reports/view/", views.public_report_view, name="public_report_view"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("alerts/", views.alert_list, name="alert_list"),
+    path("figures/definitions/", views.figure_definitions, name="figure_definitions"),
 ]

@@ -106,13 +106,16 @@ def _refusals(user, report):
 def report_edit(request, pk):
     report = selectors.report_get(user=request.user, pk=pk)
     numbered = selectors.numbered_headings(selectors.sections_of(report))
-    initial = {"title": report.title, "withheld": report.withheld, "withheld_note": report.withheld_note}
+    initial = {"title": report.title, "withheld": report.withheld, "withheld_note": report.withheld_note,
+               "signing_organ": report.signer, "signed_on": report.signed_on}
     form = forms.ReportEditForm(request.POST or None, sections=numbered, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_update(actor=request.user, report=report, title=form.cleaned_data["title"],
                                    bodies=form.bodies(), withheld=form.cleaned_data["withheld"],
-                                   withheld_note=form.cleaned_data["withheld_note"])
+                                   withheld_note=form.cleaned_data["withheld_note"],
+                                   signing_organ=form.cleaned_data["signing_organ"],
+                                   signed_on=form.cleaned_data["signed_on"])
         except DomainError as e:
             form_error(form, e)
         else:
@@ -226,20 +229,24 @@ def public_report_view(request):
 
 @require_perm(ReportingPerm.VIEW_DASHBOARD)
 def dashboard(request):
-    default_year = clock.today().year - 1
-    form = forms.DashboardForm(request.GET or None, initial={"year": default_year})
-    year = (form.cleaned_data.get("year") if form.is_valid() else None) or default_year
+    form = forms.DashboardForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
     raw_unit = request.GET.get("unit") or ""
     try:
         unit_id = int(raw_unit) if raw_unit.isdigit() and int(raw_unit) < 2**63 else (None if not raw_unit else -1)
         if unit_id == -1:
             raise ValueError(raw_unit)
+        if not year:  # the current year, or the latest year with records
+            _unit, unit_ids = selectors.dashboard_scope(user=request.user, unit_id=unit_id)
+            year = selectors.default_year(unit_ids=unit_ids)
+            form = forms.DashboardForm(initial={"year": year})
         data = selectors.dashboard_data(user=request.user, year=year, unit_id=unit_id)
     except ValueError:
         raise Http404("单位不存在或不在您的查看范围内。") from None
     except NotFound as e:
         raise Http404(e.message) from e
-    charts = [*data["charts"], *data["trends"], *data["rankings"], data["severity_chart"]]
+    charts = [*[h.chart for h in data["headlines"]], *data["charts"], *data["trends"], *data["rankings"],
+              data["severity_chart"]]
     # the unit picker is a plain loop (hundreds of units): Django's Select widget renders each option
     # through a template, which costs more than the whole dashboard's figures
     return render(request, "reporting/dashboard.html", {
@@ -279,3 +286,21 @@ def alert_list(request):
         "filter_form": form, "page": paginate(request, rows), "failed_checks": failures, "today": today,
         "total": len(rows),
     })
+
+
+# Figure definitions (指标口径说明) ------------------------------------------------------------
+
+@require_perm(ReportingPerm.VIEW_DASHBOARD)
+def figure_definitions(request):
+    """Every registered figure's definition: what it counts, by which year, imported records, rounding."""
+    from fazhi.core import numbers
+    from fazhi.core.registry import figures
+
+    groups = {}
+    for figure in figures().values():
+        module = selectors.module_of(figure.key)
+        groups.setdefault(module, {"label": selectors.module_label(module), "figures": []})
+        groups[module]["figures"].append(figure)
+    return render(request, "reporting/figure_definitions.html", {
+        "groups": list(groups.values()), "rounding_rule": numbers.RULE_TEXT,
+        "approx_rule": selectors.prose.RULE_TEXT})

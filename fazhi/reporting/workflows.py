@@ -5,8 +5,8 @@ from .choices import ReportStatus
 from .models import Report
 from .permissions import ReportingPerm
 
-RULE_PARTS = "RULES.md §16：报告须包括主要举措和成效、不足和原因、第一责任人履职、下一年度安排、其他事项五部分"
-RULE_FROZEN = "RULES.md §16：公开的报告数字须与记录一致，公开后冻结"
+RULE_PARTS = "《法治政府建设与责任落实督察工作规定》：报告须包括主要举措和成效、不足和原因、第一责任人履职、下一年度安排、其他事项五部分"
+RULE_FROZEN = "《法治政府建设与责任落实督察工作规定》第二十四条：年度报告向社会公开，公开的数字须与记录一致，公开后不再变动"
 FILL_IN_MARK = "【待填写"
 
 
@@ -48,13 +48,13 @@ REPORT_WORKFLOW = Workflow(
     scope_permission=ReportingPerm.MANAGE_REPORT,
     transitions=[
         Transition("submit", "报送上级", (ReportStatus.DRAFT,), ReportStatus.SUBMITTED, "reporting.report_submitted",
-                   permission=ReportingPerm.MANAGE_REPORT, guard=may_submit, rule=RULE_PARTS,
+                   permission=ReportingPerm.MANAGE_REPORT, actor_label="报告起草单位", guard=may_submit, rule=RULE_PARTS,
                    confirm="确认已向上级报送本报告？报送后正文不能再修改（可退回修改）。"),
         Transition("withdraw", "退回修改", (ReportStatus.SUBMITTED,), ReportStatus.DRAFT, "reporting.report_withdrawn",
-                   permission=ReportingPerm.MANAGE_REPORT, needs_reason=True, style="outline-secondary",
+                   permission=ReportingPerm.MANAGE_REPORT, actor_label="报告起草单位", needs_reason=True, style="outline-secondary",
                    confirm="确认退回修改？"),
         Transition("publish", "向社会公开", (ReportStatus.SUBMITTED,), ReportStatus.PUBLISHED,
-                   "reporting.report_published", permission=ReportingPerm.MANAGE_REPORT, guard=may_publish,
+                   "reporting.report_published", permission=ReportingPerm.MANAGE_REPORT, actor_label="报告起草单位", guard=may_publish,
                    rule=RULE_FROZEN, confirm="公开后报告中的全部数字将被冻结，不再随记录变化。确认公开？"),
     ],
 )

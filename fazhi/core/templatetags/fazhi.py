@@ -108,3 +108,20 @@ def status_tag(obj, field="status"):
     from fazhi.core.status import tag_html
 
     return tag_html(obj, field)
+
+
+@register.inclusion_tag("core/_next_step.html")
+def next_step(obj):
+    """"What happens next and who does it" for a record with a workflow ("待法治办统一登记编号")."""
+    from fazhi.core.workflow import workflow_of
+
+    flow = workflow_of(obj)
+    return {"text": flow.next_step_text(obj) if flow is not None else ""}
+
+
+@register.filter
+def audit_describe(entry):
+    """An audit entry in plain Chinese: ``{"label": …, "details": […]}`` (``fazhi.core.audit_text``)."""
+    from fazhi.core.audit_text import describe
+
+    return describe(entry)

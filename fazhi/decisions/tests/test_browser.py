@@ -7,6 +7,7 @@ import pytest
 
 from fazhi.core import clock
 from fazhi.testing.browser import screenshot
+from fazhi.testing.challenge import solve
 from fazhi.testing.personas import PASSWORD
 
 from . import factories as f
@@ -53,6 +54,7 @@ def test_draft_comment_review_discussion_and_public_decision(page, live_server, 
     visitor.fill("#id_body", "建议划定遛狗区域，并要求出门牵绳。")
     visitor.fill("#id_name", "欧阳娜娜")
     visitor.fill("#id_contact", "13812345678")
+    solve(visitor)
     visitor.click("main form button[type=submit]")
     assert "感谢您的意见" in visitor.locator(".alert-success").inner_text()
     assert "欧阳娜娜" not in visitor.content() and "13812345678" not in visitor.content()

@@ -12,6 +12,7 @@ from fazhi.core.masking import find_leaks
 from fazhi.decisions import services
 from fazhi.decisions.choices import DecisionStatus, StepCode
 from fazhi.decisions.models import Decision, PublicComment
+from fazhi.testing.challenge import answered
 
 from . import factories as f
 
@@ -122,7 +123,7 @@ class TestPublicComment:
         assert d.title in html and "发表意见" in html
         response = client.post(reverse("decisions:public_comment"), {
             "decision": d.pk, "body": "建议增加停车位，联系我13812345678", "name": "欧阳娜娜",
-            "contact": "13812345678"}, follow=True)
+            "contact": "13812345678", **answered()}, follow=True)
         html = response.content.decode()
         assert "感谢您的意见" in html
         c = PublicComment.objects.get(decision=d)
@@ -131,7 +132,7 @@ class TestPublicComment:
 
     def test_abuse_is_refused_with_the_reason(self, client, county):
         d = _open_now(county)
-        post = {"decision": d.pk, "body": "好"}
+        post = {"decision": d.pk, "body": "好", **answered()}
         assert "至少5个字" in client.post(reverse("decisions:public_comment"), post).content.decode()
         post["body"] = "建议加强宣传工作"
         client.post(reverse("decisions:public_comment"), post)

@@ -31,6 +31,8 @@ E(639, "enforcement.case_closed", "结案")
 E(650, "enforcement.decision_published", "公示执法决定")
 E(651, "enforcement.decision_revoked", "执法决定变更/撤销")
 E(652, "enforcement.publication_withdrawn", "撤下公示")
+E(653, "enforcement.public_text_edited", "修改公开文本")
+E(625, "enforcement.person_added", "登记案件相关人员")
 E(660, "enforcement.evaluation_added", "案卷评查")
 
 

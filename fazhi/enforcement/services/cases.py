@@ -25,10 +25,11 @@ from ..choices import (
     HearingKind,
     MajorReason,
     PartyKind,
+    PersonRole,
     PublicationStatus,
     Step,
 )
-from ..models import Case, CaseParty, MajorReview, Publication
+from ..models import Case, CaseParty, CasePerson, MajorReview, Publication
 from ..permissions import EnforcementPerm as P
 from ..qualifications import TEAM_RULE
 from ..workflows import CASE_FLOW, STEP_OF_ACTION
@@ -94,15 +95,27 @@ def case_register(*, actor, body, kind, title, registered_on=None, facts="", pow
     return case
 
 
+PARTY_TEXT_FIELDS = ("aliases", "id_number", "phone", "address", "operator_name", "operator_id_number",
+                     "representative_name", "agent_name", "agent_id_number")
+
+
 def _party_create(case, data):
+    """当事人 as the law knows them: a 个体工商户 needs its operator (a natural person), a legal person or other
+    organisation its legal representative or person in charge; only a natural person can be a minor."""
     name = (data.get("name") or "").strip()
     if not name:
         raise DomainError("请填写当事人姓名或名称。", field="name")
     kind = data.get("kind") or PartyKind.PERSON
     if kind not in PartyKind.values:
         raise DomainError("当事人类型不正确。", field="kind")
-    return CaseParty.objects.create(case=case, kind=kind, name=name, id_number=data.get("id_number") or "",
-                                    phone=data.get("phone") or "", address=data.get("address") or "",
+    values = {f: (data.get(f) or "").strip() for f in PARTY_TEXT_FIELDS}
+    if kind == PartyKind.INDIVIDUAL_BUSINESS and not values["operator_name"]:
+        raise DomainError("个体工商户请填写经营者姓名（经营者是自然人，公开时将脱敏）。", field="operator_name")
+    if kind == PartyKind.ORGANISATION and not values["representative_name"]:
+        raise DomainError("法人或其他组织请填写法定代表人或负责人。", field="representative_name")
+    if kind == PartyKind.PERSON:
+        values["operator_name"] = values["operator_id_number"] = values["representative_name"] = ""
+    return CaseParty.objects.create(case=case, kind=kind, name=name, **values,
                                     is_minor=bool(data.get("is_minor")) and kind == PartyKind.PERSON)
 
 
@@ -112,9 +125,26 @@ def party_add(*, actor, case, **data):
     check(policies.cases, actor, "add_party", case)
     party = _party_create(case, data)
     audit.record(actor=actor, event="enforcement.party_added", obj=case,
-                 changes={"party": [None, masking.mask_name(party.name) if party.kind == PartyKind.PERSON
-                                    else party.name]})
+                 changes={"party": [None, party.public_name], "kind": [None, party.kind]})
     return party
+
+
+@transaction.atomic
+def person_add(*, actor, case, role, name, relation="", aliases="", id_number="", phone="", address=""):
+    """案件相关人员: a relative, witness or employee named in the file — masked on every public text."""
+    case = lock(case)
+    check(policies.cases, actor, "add_party", case)
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("请填写姓名。", field="name")
+    if role not in PersonRole.values:
+        raise DomainError("身份不正确。", field="role")
+    person = CasePerson.objects.create(case=case, role=role, name=name, relation=(relation or "").strip(),
+                                       aliases=(aliases or "").strip(), id_number=(id_number or "").strip(),
+                                       phone=(phone or "").strip(), address=(address or "").strip())
+    audit.record(actor=actor, event="enforcement.person_added", obj=case,
+                 changes={"person": [None, f"{person.get_role_display()} {masking.mask_name(name)}"]})
+    return person
 
 
 @transaction.atomic

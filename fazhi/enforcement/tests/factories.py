@@ -44,9 +44,10 @@ def party(name="张三丰", **extra):
             "address": "城关镇东坪村3组", **extra}
 
 
-def penalty_case(county, body, colleague, *, on=datetime.date(2025, 3, 3), parties=None, **extra):
+def penalty_case(county, body, colleague, *, on=datetime.date(2025, 3, 3), parties=None, title="张三丰销售过期食品案",
+                 **extra):
     return services.case_register(actor=county.officer, body=body, kind=CaseKind.PENALTY,
-                                  title="张三丰销售过期食品案", facts="张三丰（电话13907190001）在城关镇销售过期食品。",
+                                  title=title, facts="张三丰（电话13907190001）在城关镇销售过期食品。",
                                   registered_on=on, officers=[colleague], parties=parties or [party()], **extra)
 
 

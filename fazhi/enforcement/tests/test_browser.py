@@ -59,7 +59,7 @@ def test_officer_runs_a_penalty_case_to_decision_and_it_is_published_masked(page
                 rights_waived=True)
     submit_step(page, "作出决定", "经负责人审批", decision="对张三丰罚款人民币3000元，没收过期食品。")
     assert page.locator("[data-testid=case-status]").inner_text() == "已决定"
-    assert "哈希链已校验：完整（4 条）" in page.locator("[data-testid=chain-status]").inner_text()
+    assert "记录未被改动（已校验 4 条）" in page.locator("[data-testid=chain-status]").inner_text()
     case = Case.objects.get(title="张三丰销售过期食品案")
     due = workdays.add_working_days(case.decided_on, 7)
     assert case.publication.due_on == due

@@ -91,7 +91,7 @@ def test_a_missing_file_is_shown_missing_and_the_chain_not_complete(client, enf,
     assert records.verify_case(case).ok  # the rows themselves are intact
     client.force_login(enf.officer)
     html = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
-    assert "文件缺失" in html and "哈希链已校验：完整" not in html and "附件文件缺失" in html
+    assert "文件缺失" in html and "记录未被改动" not in html and "附件文件缺失" in html
     assert reverse("enforcement:record_file", args=[record.pk]) not in html
     response = client.get(reverse("enforcement:record_file", args=[record.pk]))
     assert response.status_code == 404

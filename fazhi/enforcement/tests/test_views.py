@@ -53,12 +53,12 @@ def test_case_page_shows_the_chain_verified_and_detects_tampering(client, enf):
     case = to_decision(enf, penalty_case(enf, enf.body, enf.colleague))
     client.force_login(enf.officer)
     html = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
-    assert "哈希链已校验：完整（4 条）" in html
+    assert "记录未被改动（已校验 4 条）" in html
     assert reverse("enforcement:case_step", args=[case.pk, "serve"]) in html
     assert reverse("enforcement:case_step", args=[case.pk, "close"]) not in html  # not allowed now
     CaseRecord.objects.filter(case=case, seq=3).update(text="改写")
     html = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
-    assert "哈希链校验失败" in html and "第 3 条" in html
+    assert "记录可能被改动" in html and "第 3 条" in html
 
 
 def test_step_form_moves_the_case_and_shows_refusals_next_to_the_form(client, enf):

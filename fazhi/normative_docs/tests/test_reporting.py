@@ -1,4 +1,6 @@
 """Figures and alerts: computed from records, limited to scope; the outsider sees nothing."""
+from decimal import Decimal
+
 import pytest
 from django.db import transaction
 
@@ -33,7 +35,8 @@ def test_figures_count_the_year(county):
     services.filing_review(actor=county.office, filing=f, result="correction", on=D(2019, 5, 10), note="增设收费")
     assert value("registered") == 3 and value("published") == 3 and value("reviews_done") == 3
     assert value("filed") == 2 and value("filed_on_time") == 1
-    assert value("filing_rate") == 66.7 and value("on_time_rate") == 33.3
+    assert value("filing_rate") == Decimal("66.7") and value("on_time_rate") == Decimal("33.3")
+    assert value("correction_rate") == Decimal("50.0")
     assert value("corrections_required") == 1
     assert value("published", unit_ids={county.water.pk}) == 0
     c = services.campaign_open(actor=county.office, title="清理", opened_on=D(2019, 10, 8))

@@ -1,3 +1,3 @@
 """The public site's URLs: open to everyone."""
 
-PUBLIC = {"portal:home"}
+PUBLIC = {"portal:home", "portal:search"}

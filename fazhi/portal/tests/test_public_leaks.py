@@ -58,6 +58,7 @@ def private_names():
     wanted = {
         ("enforcement", "CaseParty"): ("name", "operator_name", "representative_name", "agent_name"),
         ("decisions", "PublicComment"): ("name",),
+        ("legal_services", "AidApplication"): ("applicant",),
     }
     for (app, model_name), fields in wanted.items():
         try:

@@ -12,6 +12,7 @@ from ``fazhi.core.registry.figures()`` and every alert from ``alert_providers()`
 
 Every public name is importable from ``fazhi.reporting.selectors`` as before.
 """
+from . import prose  # noqa: F401
 from .alerts import (  # noqa: F401
     ALERT_SORTS,
     SEVERITY_ORDER,
@@ -20,9 +21,14 @@ from .alerts import (  # noqa: F401
     alerts_for,
 )
 from .dashboard import (  # noqa: F401
+    HEADLINES,
+    STATUS_LABELS,
     dashboard_data,
     dashboard_scope,
     dashboard_units,
+    default_year,
+    headline_indicators,
+    headline_status,
     monthly_series,
     unit_series,
 )
@@ -54,6 +60,7 @@ from .figures import (  # noqa: F401
     subtree_ids,
     theme_of,
 )
+from .prose import approximate, theme_paragraph  # noqa: F401
 from .rendering import (  # noqa: F401
     numbered_headings,
     render_html,

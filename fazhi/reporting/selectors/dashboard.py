@@ -1,4 +1,6 @@
 """The dashboard: module cards and charts, monthly trends, unit rankings and alert counts."""
+from dataclasses import dataclass, field
+
 from fazhi.core import clock, registry
 from fazhi.core.errors import NotFound
 from fazhi.orgs import scope
@@ -6,7 +8,16 @@ from fazhi.orgs.models import OrgUnit
 
 from ..permissions import ReportingPerm
 from .alerts import alerts_for
-from .figures import MONTH_KEY, Computed, compute_all, module_label, number_of, subtree_ids
+from .figures import (
+    MONTH_KEY,
+    Computed,
+    compute_all,
+    compute_figure,
+    format_value,
+    module_label,
+    number_of,
+    subtree_ids,
+)
 
 
 def dashboard_scope(*, user, unit_id=None):
@@ -97,16 +108,21 @@ def dashboard_data(*, user, year, unit_id=None, today=None):
                              "values": [v for _u, v, _l in ranked[:15]],
                              "links": [link for _u, _v, link in ranked[:15]]})
     for m in modules.values():
-        bars = [c for c in m["figures"] if not c.error and c.unit != "%"]
-        if bars:
-            charts.append({"id": f"module-{m['module']}", "kind": "bar", "title": m["label"], "unit": "",
+        # one chart per unit of measure: 件, 人 and 分 never share an axis (rates are shown as cards)
+        by_unit = {}
+        for c in m["figures"]:
+            if not c.error and c.unit != "%":
+                by_unit.setdefault(c.unit, []).append(c)
+        for i, (measure, bars) in enumerate(by_unit.items()):
+            charts.append({"id": f"module-{m['module']}" + (f"-{i}" if i else ""), "kind": "bar",
+                           "title": f"{m['label']}（单位：{measure}）", "unit": measure,
                            "categories": [c.label for c in bars], "values": [number_of(c.value) for c in bars],
                            "links": [c.link for c in bars]})
     today = today or clock.today()
     rows, failures = alerts_for(user=user, today=today)
     counts = {sev: 0 for sev in registry.SEVERITIES}
-    for r in rows:
-        counts[r.alert.severity] += r.alert.count or 1
+    for r in rows:  # counted as the alerts centre lists them: one row, one alert
+        counts[r.alert.severity] += 1
     from django.urls import reverse
 
     alerts_url = reverse("reporting:alert_list")
@@ -114,10 +130,166 @@ def dashboard_data(*, user, year, unit_id=None, today=None):
                       "categories": list(registry.SEVERITIES.values()), "values": list(counts.values()),
                       "links": [f"{alerts_url}?severity={s}" for s in registry.SEVERITIES],
                       "colors": ["#0b5ed7", "#d48806", "#b71c1c"]}
+    headlines = headline_indicators(year=year, unit_ids=unit_ids, computed=computed, trend=True)
     return {
-        "unit": unit, "unit_ids": unit_ids,
+        "unit": unit, "unit_ids": unit_ids, "headlines": headlines, "alert_total": len(rows),
         "modules": sorted(modules.values(), key=lambda m: m["module"]),
         "charts": charts, "trends": trends, "rankings": rankings, "severity_chart": severity_chart,
         "alert_counts": [{"severity": s, "label": label, "count": counts[s]} for s, label in registry.SEVERITIES.items()],
         "failed_checks": failures,
     }
+
+
+# Headline indicators ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline indicator: a registered figure, the rule parameter holding its target, and the breakdown
+    entry that says how many records were due (``base``: when nothing was due the indicator is neutral)."""
+
+    key: str
+    short: str
+    target_setting: str
+    base: str = ""  # breakdown label(s) of the records due; "*总数" sums the labels ending in 总数
+    higher_is_better: bool = True
+
+
+HEADLINES = [
+    Headline("normative_docs.filing_rate", "规范性文件报备率", "reporting.target_filing_rate", base="应报备"),
+    Headline("normative_docs.on_time_rate", "规范性文件按时报备率", "reporting.target_filing_on_time", base="应报备"),
+    Headline("enforcement.published_on_time", "执法决定按时公示率", "reporting.target_publication_on_time",
+             base="应公示"),
+    Headline("enforcement.evaluation_score", "执法案卷评查平均分", "reporting.target_evaluation_score", base="评查案卷"),
+    Headline("enforcement.officers_trained", "执法人员业务培训", "reporting.target_officers_trained"),
+    Headline("decisions.adviser_coverage", "法律顾问覆盖率", "reporting.target_adviser_coverage", base="*总数"),
+    Headline("legal_education.exam_pass_rate", "学法用法考试通过率", "reporting.target_exam_pass_rate"),
+]
+STATUS_LABELS = {"on": "达标", "risk": "有风险", "off": "未达标", "none": "无应办事项"}
+TREND_YEARS = 5
+
+
+@dataclass
+class HeadlineRow:
+    key: str
+    label: str
+    unit: str
+    value: object
+    display: str
+    link: str
+    target: object
+    status: str
+    due: object = None  # how many records were due (None: the figure does not say)
+    previous: object = None
+    change: str = ""
+    chart: dict = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def unit_suffix(self):
+        return self.unit
+
+    @property
+    def target_text(self):
+        return f"{format_value(self.target)}{self.unit}"
+
+
+def _base(computed, spec):
+    if not spec.base or computed is None:
+        return None
+    b = computed.breakdown or {}
+    if spec.base.startswith("*"):
+        parts = [v for k, v in b.items() if str(k).endswith(spec.base[1:])]
+        return sum(number_of(v) for v in parts) if parts else None
+    return number_of(b[spec.base]) if spec.base in b else None
+
+
+def headline_status(value, target, *, due=None, band=None, higher_is_better=True):
+    """``on`` / ``risk`` / ``off`` against the target, or ``none`` when nothing was due (a 0% filing rate with no
+    document due is no failure). ``band`` (percent of the target) is the 有风险 margin."""
+    from fazhi.core.rules import get_setting
+
+    if due is not None and due == 0:
+        return "none"
+    band = get_setting("reporting.target_risk_band") if band is None else band
+    v, t = number_of(value), float(target)
+    if higher_is_better:
+        if v >= t:
+            return "on"
+        return "risk" if v >= t * (1 - band / 100) else "off"
+    if v <= t:
+        return "on"
+    return "risk" if v <= t * (1 + band / 100) else "off"
+
+
+def _change(unit, now, before, before_due):
+    if before is None or (before_due is not None and before_due == 0):
+        return "上年无可比数据"
+    diff = number_of(now) - number_of(before)
+    if abs(diff) < 1e-9:
+        return "与上年持平"
+    sign = "+" if diff > 0 else "−"
+    amount = format_value(round(abs(diff), 1))
+    return f"较上年{sign}{amount}{'个百分点' if unit == '%' else unit}"
+
+
+def headline_indicators(*, year, unit_ids=None, computed=None, trend=False):
+    """The 6–8 headline indicators of ``year`` (those whose figures are registered), each with its target, status,
+    change against the previous year and (``trend=True``) a small chart of the last years in its own unit."""
+    from fazhi.core.rules import get_setting
+
+    registered = registry.figures()
+    specs = [h for h in HEADLINES if h.key in registered]
+    years = list(range(year - (TREND_YEARS - 1 if trend else 1), year + 1))
+    by_year = {}
+    for y in years:
+        if y == year and computed is not None:
+            by_year[y] = {h.key: computed.get(h.key) for h in specs}
+        else:
+            by_year[y] = compute_all(year=y, unit_ids=unit_ids, keys={h.key for h in specs})
+    rows = []
+    for h in specs:
+        fig = registered[h.key]
+        c = by_year[year].get(h.key) or compute_figure(fig, year=year, unit_ids=unit_ids)
+        target = get_setting(h.target_setting)
+        due = _base(c, h)
+        status = "none" if c.error else headline_status(c.value, target, due=due, higher_is_better=h.higher_is_better)
+        prev = by_year[year - 1].get(h.key)
+        row = HeadlineRow(h.key, h.short, fig.unit, c.value, c.display if not c.error else "—", c.link, target, status,
+                          due=due, previous=None if prev is None or prev.error else prev.value)
+        row.change = _change(fig.unit, c.value, row.previous, _base(prev, h) if prev else None)
+        if due == 0:
+            row.note = "本年无应办事项"
+        if trend:
+            points = [(y, by_year[y].get(h.key)) for y in years]
+            row.chart = {"id": f"headline-{h.key.replace('.', '-')}", "kind": "bar", "title": h.short,
+                         "unit": fig.unit, "target": float(target),
+                         "categories": [f"{y}年" for y, _c in points],
+                         "values": [number_of(p.value) if p and not p.error else 0 for _y, p in points],
+                         "links": [p.link if p else "" for _y, p in points], "small": True}
+        rows.append(row)
+    return rows
+
+
+def default_year(*, unit_ids=None, today=None):
+    """The current year when it has records, else the latest year that has: a year “has records” when at least
+    half of the headline indicators have something due or counted in it (a figure of today's state — advisers in
+    office — does not make an empty year look full)."""
+    today = today or clock.today()
+    specs = [h for h in HEADLINES if h.key in registry.figures()]
+    if not specs:
+        return today.year
+    for y in range(today.year, today.year - 8, -1):
+        computed = compute_all(year=y, unit_ids=unit_ids, keys={h.key for h in specs})
+        with_data = 0
+        for h in specs:
+            c = computed[h.key]
+            due = _base(c, h)
+            if not c.error and (due if due is not None else (number_of(c.value) or c.records)):
+                with_data += 1
+        if with_data * 2 >= len(specs):
+            return y
+    return today.year

@@ -1,6 +1,5 @@
 """The report as .docx in the official layout (GB/T 9704-2012), and its conversion to PDF."""
-from fazhi.core import clock
-
+from ..workflows import FILL_IN_MARK
 from .rendering import numbered_headings, render_text
 from .reports import report_cells, sections_of
 
@@ -43,6 +42,55 @@ def _page_number(paragraph):
     _font(paragraph.add_run(" —"), FONT_PAGE, 14)
 
 
+def _split_marks(text):
+    """``[(piece, is_fill_in_marker)]``: the 【待填写：…】 markers cut out of a paragraph."""
+    out, pos = [], 0
+    while True:
+        start = text.find(FILL_IN_MARK, pos)
+        if start < 0:
+            break
+        end = text.find("】", start)
+        end = len(text) if end < 0 else end + 1
+        if start > pos:
+            out.append((text[pos:start], False))
+        out.append((text[start:end], True))
+        pos = end
+    if pos < len(text) or not out:
+        out.append((text[pos:], False))
+    return out
+
+
+def _official_styles(doc):
+    """Heading 1 (一、 黑体 三号) and Heading 2 （（一） 楷体 三号) as real heading styles in the official layout, so
+    Word's navigation pane and table of contents see the structure; returns ``{1: style, 2: style}``."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    out = {}
+    for level, font in ((1, FONT_H1), (2, FONT_H2)):
+        style = doc.styles[f"Heading {level}"]
+        style.font.name = font
+        style.font.size = Pt(16)
+        style.font.bold = False
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for slot in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+            fonts.set(qn(slot), font)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts.get(qn(attr)) is not None:
+                del fonts.attrib[qn(attr)]
+        fmt = style.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(28.95)
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.first_line_indent = Pt(32)
+        fmt.keep_with_next = True
+        out[level] = style
+    return out
+
+
 def report_docx(report, cells=None, *, mask=False) -> bytes:
     """The report as .docx in the official layout (GB/T 9704-2012): A4; margins 37/35/28/26 mm; title
     方正小标宋 22 pt; body 仿宋_GB2312 16 pt, exact 28.95 pt lines, 2-character indent; page numbers outside.
@@ -65,8 +113,11 @@ def report_docx(report, cells=None, *, mask=False) -> bytes:
     section.footer_distance = Mm(21)
     doc.settings.odd_and_even_pages_header_footer = True
 
-    def para(text, font, size, *, align=None, indent=True, bold=False):
-        p = doc.add_paragraph()
+    styles = _official_styles(doc)
+    unfinished = []
+
+    def para(text, font, size, *, align=None, indent=True, bold=False, style=None):
+        p = doc.add_paragraph(style=style)
         fmt = p.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(28.95)
@@ -75,22 +126,41 @@ def report_docx(report, cells=None, *, mask=False) -> bytes:
             fmt.first_line_indent = Pt(32)
         if align is not None:
             p.alignment = align
-        _font(p.add_run(text), font, size, bold)
+        if style is not None:  # the style carries the font; runs do not override it
+            p.add_run(text)
+            return p
+        for piece, marked in _split_marks(text):
+            run = p.add_run(piece)
+            _font(run, font, size, bold)
+            if marked:  # what only people can write: highlighted as unfinished, never as finished prose
+                from docx.enum.text import WD_COLOR_INDEX
+
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                unfinished.append(piece)
         return p
 
     title = para(report.title, FONT_TITLE, 22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     title.paragraph_format.line_spacing = Pt(40)
     para("", FONT_BODY, 16, indent=False)
     for s, heading in numbered_headings(sections_of(report)):
-        para(heading, FONT_H1 if s.level == 1 else FONT_H2, 16)
+        para(heading, None, 16, style=styles[1] if s.level == 1 else styles[2])
         for text in render_text(s.body, cells, mask=mask):
             para(text, FONT_BODY, 16, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     para("", FONT_BODY, 16, indent=False)
-    sign = para(report.unit.name, FONT_BODY, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    sign = para(report.signer, FONT_BODY, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     sign.paragraph_format.right_indent = Pt(64)
-    on = report.published_on or report.submitted_on or clock.today()
-    dated = para(f"{on.year}年{on.month}月{on.day}日", FONT_BODY, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    on = report.signed_on
+    date_text = f"{on.year}年{on.month}月{on.day}日" if on else f"{FILL_IN_MARK}：成文日期】"
+    dated = para(date_text, FONT_BODY, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     dated.paragraph_format.right_indent = Pt(64)
+    if unfinished:  # a draft: said under the title, in the document's own words
+        from docx.enum.text import WD_COLOR_INDEX
+
+        note = doc.paragraphs[1].insert_paragraph_before()
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = note.add_run(f"（草稿：尚有{len(unfinished)}处待填写内容，已用黄色标出，定稿前请补充）")
+        _font(run, FONT_BODY, 12)
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     odd = section.footer.paragraphs[0]
     odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT

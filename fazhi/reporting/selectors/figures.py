@@ -13,14 +13,15 @@ from decimal import Decimal
 
 from django.apps import apps
 
-from fazhi.core import registry
+from fazhi.core import numbers, registry
 from fazhi.orgs.models import OrgUnit
 
 from ..choices import CN_NUMERALS, MODULE_THEMES, THEME_CODES
 
 logger = logging.getLogger("fazhi.reporting")
 
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*\.[A-Za-z0-9_.]+)\s*\}\}")
+# ``{{key}}`` states the figure exactly, ``{{key|余}}`` / ``{{key|多}}`` approximately (see ``prose.approximate``)
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*\.[A-Za-z0-9_.]+?)\s*(?:\|\s*(?:余|多)\s*)?\}\}")
 MONTH_KEY = re.compile(r"^(?:(\d{4})-)?(\d{1,2})(?:月)?$")
 
 
@@ -35,6 +36,7 @@ class Computed:
     breakdown: dict = field(default_factory=dict)
     records: list = field(default_factory=list)
     error: str = ""
+    definition: str = ""  # the figure's definition (指标口径): its tooltip
 
     @property
     def module(self):
@@ -94,9 +96,9 @@ def format_value(value):
         except Exception:
             return value
     if isinstance(value, float):
-        value = Decimal(str(round(value, 2)))
+        value = Decimal(str(value))
     if isinstance(value, Decimal):
-        value = value.quantize(Decimal("0.01")) if value != value.to_integral() else value.to_integral()
+        value = numbers.round_half_up(value, 2) if value != value.to_integral() else value.to_integral()
         text = format(value, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     return str(value)
@@ -120,7 +122,7 @@ def records_digest(records):
 
 def compute_figure(figure, *, year, unit_ids=None) -> Computed:
     """One figure's value; a failing compute is logged and reported as an error, never raised."""
-    c = Computed(figure.key, figure.label, figure.unit, figure.chapter)
+    c = Computed(figure.key, figure.label, figure.unit, figure.chapter, definition=figure.definition)
     try:
         result = figure.compute(year=year, unit_ids=unit_ids)
     except Exception as exc:  # one module's bug must not take the report or the dashboard down

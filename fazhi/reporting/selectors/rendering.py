@@ -3,6 +3,16 @@ from ..choices import CN_NUMERALS
 from .figures import PLACEHOLDER
 
 
+def shown(match, cell):
+    """The number a placeholder writes: exact, or in approximate wording for ``{{key|余}}`` (``prose.approximate``)."""
+    from .prose import APPROX_WORDS, approximate
+
+    for word in APPROX_WORDS:
+        if f"|{word}" in match.group(0).replace(" ", ""):
+            return approximate(cell.display, word)
+    return cell.display
+
+
 def numbered_headings(sections):
     """``[(section, "一、…" or "（一）…")]`` in the official numbering (一、（一）)."""
     top = sub = 0
@@ -27,7 +37,7 @@ def render_text(body, cells, *, mask=False):
 
     def fill(m):
         cell = cells.get(m.group(1))
-        return cell.display if cell else f"【缺少指标{m.group(1)}】"
+        return shown(m, cell) if cell else "【缺少指标】"
 
     paras = [PLACEHOLDER.sub(fill, p) for p in _paragraphs(body)]
     return [mask_text(p) for p in paras] if mask else paras
@@ -48,13 +58,12 @@ def render_html(body, cells, *, links=True, mask=False):
             pieces.append(escape(mask_text(text) if mask else text))
             cell = cells.get(m.group(1))
             if cell is None:
-                pieces.append(format_html('<span class="figure figure-missing" title="未取得该指标">【缺少指标{}】</span>',
-                                          m.group(1)))
+                pieces.append(format_html('<span class="figure figure-missing" title="未取得该指标">【缺少指标】</span>'))
             elif links and cell.link:
                 pieces.append(format_html('<a class="figure" href="{}" data-figure="{}" title="{}：查看记录">{}</a>',
-                                          cell.link, cell.key, cell.label, cell.display))
+                                          cell.link, cell.key, cell.label, shown(m, cell)))
             else:
-                pieces.append(format_html('<span class="figure" data-figure="{}">{}</span>', cell.key, cell.display))
+                pieces.append(format_html('<span class="figure" data-figure="{}">{}</span>', cell.key, shown(m, cell)))
             if cell is not None and cell.changed:
                 pieces.append(format_html(
                     '<span class="figure-changed" data-figure-changed="{}">（记录已变化：取数时{}，现为{}）</span>',

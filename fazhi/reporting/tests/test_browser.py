@@ -24,14 +24,13 @@ def click_bar(page, chart_id, index):
 
 def test_dashboard_chart_drills_down_to_the_records(page, live_server, county, test_figures):
     login(page, live_server.url, "leader", PASSWORD)
-    page.wait_for_url(f"{live_server.url}/workbench/")
-    page.click("nav.app-nav >> text=驾驶舱")
-    page.wait_for_url(f"{live_server.url}/dashboard/")
-    page.wait_for_selector("#module-testmod[data-ready='1'] canvas")
+    page.wait_for_url(f"{live_server.url}/dashboard/")  # a leader lands on the dashboard
+    page.click("[data-testid=all-figures] > summary")  # every figure's chart sits below the headline indicators
+    page.wait_for_selector("#module-testmod-1[data-ready='1'] canvas")
     assert "村（社区）" in page.locator(".dash-module").first.inner_text()
     screenshot(page, "dashboard")
-    # the module chart's bars: 月度事项, 村（社区）; the second one opens the villages behind the figure
-    click_bar(page, "module-testmod", 1)
+    # one chart per unit of measure: 件 (月度事项…) and 个 (村（社区）); the 个 chart's bar opens the villages
+    click_bar(page, "module-testmod-1", 0)
     page.wait_for_url(f"{live_server.url}/orgs/units/?kind=village")
     table = page.locator("table").inner_text()
     assert "东坪村" in table and "西坪村" in table
@@ -42,6 +41,7 @@ def test_alert_severity_chart_opens_the_alerts_centre(page, live_server, county,
     login(page, live_server.url, "office", PASSWORD)
     page.wait_for_url(f"{live_server.url}/workbench/")
     page.goto(f"{live_server.url}/dashboard/?year=2019")
+    page.click("[data-testid=all-figures] > summary")
     page.wait_for_selector("#alerts-severity[data-ready='1'] canvas")
     click_bar(page, "alerts-severity", 2)
     page.wait_for_url(f"{live_server.url}/alerts/?severity=overdue")

@@ -40,7 +40,8 @@ def test_docx_uses_the_official_layout(report):
     assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert body.paragraph_format.line_spacing == Pt(28.95) and body.paragraph_format.first_line_indent == Pt(32)
     heading = doc.paragraphs[texts.index("五、其他需要报告的事项")]
-    assert heading.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    assert heading.style.name == "Heading 1"  # a real heading style, carrying the official font
+    assert heading.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
     # page numbers: a PAGE field in the odd (right) and even (left) footers
     assert doc.settings.odd_and_even_pages_header_footer
     for footer, align in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):

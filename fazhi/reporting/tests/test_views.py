@@ -135,8 +135,11 @@ def test_dashboard_shows_figures_trends_rankings_and_alert_counts(client, county
     rank = charts["rank-testmod.on_time"]
     assert set(rank["categories"]) >= {"某县司法局", "某县市场监督管理局", "某县水利和湖泊局"}
     assert all(link.startswith("/orgs/units/") for link in rank["links"])
+    # one chart per unit of measure: 件 and 个 never share an axis
     module = charts["module-testmod"]
-    assert module["categories"] == ["月度事项", "村（社区）"] and module["links"][1] == "/orgs/units/?kind=village"
+    assert module["categories"] == ["月度事项"] and module["unit"] == "件"
+    other = charts["module-testmod-1"]
+    assert other["categories"] == ["村（社区）"] and other["unit"] == "个" and other["links"][0] == "/orgs/units/?kind=village"
     severity = charts["alerts-severity"]
     from django.utils import timezone
 

@@ -9,4 +9,13 @@
       event.preventDefault();
     }
   }, true);
+  // The public site on a phone: the filters fold away (open again with one tap; open when a filter is set).
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.body.classList.contains("public") || !window.matchMedia("(max-width: 767.98px)").matches) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("details.filter-fold"), function (fold) {
+      if (!fold.hasAttribute("data-active")) { fold.open = false; }
+    });
+  });
 })();

@@ -28,8 +28,12 @@
     });
     var instance = echarts.init(el, null, { renderer: "canvas" });
     var horizontal = !!chart.horizontal;
-    var category = { type: "category", data: chart.categories, axisLabel: { interval: 0, width: 90, overflow: "truncate" } };
-    var value = { type: "value", name: chart.unit || "" };
+    var small = !!chart.small;
+    // labels never overlap: long ones are cut to the axis width, colliding ones hidden (the table lists them all)
+    var category = { type: "category", data: chart.categories,
+                     axisLabel: { interval: small ? 0 : "auto", width: horizontal ? 90 : 70, overflow: "truncate", hideOverlap: true } };
+    var value = { type: "value", name: chart.unit || "", nameTextStyle: { fontSize: 11 },
+                  splitNumber: small ? 2 : 5, axisLabel: { hideOverlap: true } };
     var series = {
       type: chart.kind === "line" ? "line" : "bar",
       data: chart.values.map(function (v, i) {
@@ -38,13 +42,19 @@
         return item;
       }),
       itemStyle: { color: palette[0] },
-      label: { show: chart.kind !== "line", position: horizontal ? "right" : "top" },
+      label: { show: chart.kind !== "line", position: horizontal ? "right" : "top", fontSize: small ? 10 : 12 },
+      labelLayout: { hideOverlap: true },
       barMaxWidth: 36,
       cursor: "pointer"
     };
+    if (typeof chart.target === "number") {
+      series.markLine = { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#6c757d" },
+                          label: { formatter: "目标", fontSize: 10 }, data: [{ yAxis: chart.target }] };
+    }
     instance.setOption({
       animation: false,
-      grid: { left: horizontal ? 100 : 40, right: 30, top: 30, bottom: 40, containLabel: !horizontal },
+      grid: small ? { left: 8, right: 36, top: 22, bottom: 4, containLabel: true }
+                  : { left: horizontal ? 100 : 40, right: 30, top: 30, bottom: 40, containLabel: !horizontal },
       tooltip: { trigger: "item", renderMode: "richText" },  // no HTML tooltip: its inline styles break the CSP
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,

@@ -1,0 +1,94 @@
+"""The validated filters of the disputes registers (one filter set per register, shared by list and export)."""
+import django_filters
+
+from fazhi.core.filters import FlagFilter, KeywordFilter, MonthFilter, RegisterFilterSet, SortFilter, YearFilter
+
+from .choices import (
+    CaseStatus,
+    Category,
+    Channel,
+    DisputeType,
+    MediationKind,
+    OrgCategory,
+    PetitionLevel,
+    PetitionStatus,
+)
+from .models import HallDuty, MediationCase, MediationOrg, Petition
+
+
+class PetitionFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("number", "request"), label="编号/诉求")
+    status = django_filters.ChoiceFilter(label="状态", choices=PetitionStatus.choices, empty_label="全部")
+    channel = django_filters.ChoiceFilter(label="渠道", choices=Channel.choices, empty_label="全部")
+    category = django_filters.ChoiceFilter(label="类别", choices=Category.choices, empty_label="全部")
+    year = YearFilter(field_name="received_on", lookup_expr="year", label="年度")
+    month = MonthFilter(field_name="received_on", lookup_expr="month", label="月份")
+    level = django_filters.ChoiceFilter(label="难易程度", choices=PetitionLevel.choices, empty_label="全部")
+    repeat = FlagFilter(label="仅看重复信访", method="only_repeats")
+    lawyers = FlagFilter(label="仅看律师参与的", method="with_lawyers")
+    accepted = FlagFilter(label="仅看已受理的", method="only_accepted")
+    answered = FlagFilter(label="仅看已出具处理意见的", method="only_answered")
+    late = FlagFilter(label="仅看超期的", method="only_late")
+    sort = SortFilter(fields={"received_on": "received_on", "number": "number", "route_due": "route_due"},
+                      default="-received_on")
+
+    class Meta:
+        model = Petition
+        fields = ["q", "status", "channel", "category", "level", "year", "month", "repeat", "lawyers", "accepted",
+                  "answered", "late"]
+
+    def only_repeats(self, qs, name, value):
+        return qs.filter(repeat_count__gt=0) if value else qs
+
+    def with_lawyers(self, qs, name, value):
+        return qs.filter(pk__in=Petition.objects.filter(lawyers__isnull=False).values("pk")) if value else qs
+
+    def only_accepted(self, qs, name, value):
+        return qs.filter(accepted_on__isnull=False) if value else qs
+
+    def only_answered(self, qs, name, value):
+        return qs.filter(answered_on__isnull=False) if value else qs
+
+    def only_late(self, qs, name, value):
+        """Matters with a clock lapsed (done after its due date, or still open past it) — the same rule as the
+        figure ``disputes.petitions_overdue`` and the alerts."""
+        if not value:
+            return qs
+        from fazhi.core import clock
+
+        from .selectors import is_late
+
+        today = clock.today()
+        return qs.filter(pk__in=[p.pk for p in qs.filter(accepted_on__isnull=False) if is_late(p, today)])
+
+
+class CaseFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("number", "title"), label="编号/纠纷")
+    status = django_filters.ChoiceFilter(label="状态", choices=CaseStatus.choices, empty_label="全部")
+    kind = django_filters.ChoiceFilter(label="调解类型", choices=MediationKind.choices, empty_label="全部")
+    dispute_type = django_filters.ChoiceFilter(label="纠纷类型", choices=DisputeType.choices, empty_label="全部")
+    year = YearFilter(field_name="registered_on", lookup_expr="year", label="年度")
+    sort = SortFilter(fields={"registered_on": "registered_on", "number": "number"}, default="-registered_on")
+
+    class Meta:
+        model = MediationCase
+        fields = ["q", "status", "kind", "dispute_type", "year"]
+
+
+class OrgFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("name", "industry"), label="名称")
+    category = django_filters.ChoiceFilter(label="类别", choices=OrgCategory.choices, empty_label="全部")
+    sort = SortFilter(fields={"name": "name"}, default="name")
+
+    class Meta:
+        model = MediationOrg
+        fields = ["q", "category"]
+
+
+class HallFilter(RegisterFilterSet):
+    year = YearFilter(field_name="day", lookup_expr="year", label="年度")
+    sort = SortFilter(fields={"day": "day"}, default="-day")
+
+    class Meta:
+        model = HallDuty
+        fields = ["year"]

@@ -1,0 +1,173 @@
+"""Forms of the disputes pages: shape only; the services own the rules."""
+from django import forms
+
+from fazhi.core.forms import Form, UploadField
+from fazhi.orgs.models import OrgUnit, User
+
+from .choices import CaseSource, Category, Channel, DisputeType, Gender, OrgCategory, Outcome, PetitionLevel
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def date_field(label, required=False):
+    return forms.DateField(label=label, required=required, widget=DATE)
+
+
+class PetitionForm(Form):
+    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
+    received_on = date_field("收到日期")
+    petitioner_name = forms.CharField(label="信访人姓名", max_length=100)
+    phone = forms.CharField(label="联系电话", max_length=30)
+    id_number = forms.CharField(label="身份证号", max_length=18, required=False)
+    address = forms.CharField(label="住址", max_length=200, required=False)
+    persons = forms.IntegerField(label="人数", min_value=1, initial=1)
+    event_on = date_field("事项发生日期", required=True)
+    category = forms.ChoiceField(label="类别", choices=Category.choices,
+                                 help_text="事项发生在2022年5月1日以后的，按《信访工作条例》分为建议意见类、检举控告类、申诉求决类；"
+                                           "此前的按《信访条例》分类")
+    level = forms.ChoiceField(label="难易程度", choices=PetitionLevel.choices)
+    request = forms.CharField(label="诉求", widget=forms.Textarea(attrs={"rows": 3}))
+    facts = forms.CharField(label="事实和理由", widget=forms.Textarea(attrs={"rows": 4}))
+    subject_user = forms.ModelChoiceField(label="被反映人（本平台用户）", queryset=User.objects.none(), required=False,
+                                          help_text="反映具体工作人员的，被反映人将无法查看本事项")
+    subject_name = forms.CharField(label="被反映人（其他）", max_length=100, required=False)
+    merge = forms.ChoiceField(label="一人一事", required=False, choices=[("", "—")])
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject_user"].queryset = User.objects.filter(is_active=True).order_by("username")
+        self.fields["merge"].choices = [("", "（系统检查是否已有同一信访人的事项）"), ("new", "作为新事项登记"),
+                                        *[(str(p.pk), f"并入{p.number}（{p.get_status_display()}）") for p in candidates]]
+
+
+class RouteForm(Form):
+    unit = forms.ModelChoiceField(label="办理单位", queryset=OrgUnit.objects.none())
+    on = date_field("转送日期")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("path") \
+            if hasattr(OrgUnit, "is_active") else OrgUnit.objects.order_by("path")
+
+
+class DateForm(Form):
+    on = date_field("日期")
+
+
+class ReasonForm(Form):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
+    on = date_field("日期")
+
+
+class AcceptForm(Form):
+    on = date_field("受理日期")
+    notified_on = date_field("书面告知信访人日期")
+
+
+class AnswerForm(Form):
+    outcome = forms.ChoiceField(label="处理结果", choices=Outcome.choices)
+    facts = forms.CharField(label="查明事实", widget=forms.Textarea(attrs={"rows": 3}))
+    reasons = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.CharField(label="处理意见", widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(label="法律依据", widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("出具日期")
+
+
+class OpinionForm(Form):
+    opinion = forms.CharField(label="意见", widget=forms.Textarea(attrs={"rows": 3}))
+    on = date_field("日期")
+
+
+class ExtendForm(Form):
+    days = forms.IntegerField(label="延长天数", min_value=1, max_value=30)
+    reason = forms.CharField(label="延长理由", widget=forms.Textarea(attrs={"rows": 2}))
+    approver = forms.CharField(label="批准延长的负责人", max_length=100)
+    told_on = date_field("告知信访人延期理由的日期", required=True)
+    on = date_field("批准日期")
+
+
+class PublicQueryForm(Form):
+    code = forms.CharField(label="查询码", max_length=12)
+    phone = forms.CharField(label="登记时留的联系电话", max_length=30)
+
+
+class CaseForm(Form):
+    org = forms.ModelChoiceField(label="调解组织", queryset=None)
+    title = forms.CharField(label="纠纷简要", max_length=200)
+    dispute_type = forms.ChoiceField(label="纠纷类型", choices=DisputeType.choices)
+    source = forms.ChoiceField(label="来源", choices=CaseSource.choices)
+    parties = forms.CharField(label="当事人", widget=forms.Textarea(attrs={"rows": 3}), help_text="每行填写一名当事人")
+    facts = forms.CharField(label="纠纷事实", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    registered_on = date_field("受理日期")
+
+    def __init__(self, *args, orgs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs
+
+
+class SessionForm(Form):
+    text = forms.CharField(label="调解记录", widget=forms.Textarea(attrs={"rows": 4}))
+    on = date_field("调解日期")
+
+
+class RefuseForm(Form):
+    party = forms.CharField(label="拒绝调解的当事人", max_length=100)
+    text = forms.CharField(label="情况说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    on = date_field("日期")
+
+
+class AgreementForm(Form):
+    issues = forms.CharField(label="纠纷的主要事实、争议事项", widget=forms.Textarea(attrs={"rows": 3}))
+    responsibilities = forms.CharField(label="各方当事人的责任", widget=forms.Textarea(attrs={"rows": 2}))
+    terms = forms.CharField(label="协议内容", widget=forms.Textarea(attrs={"rows": 3}))
+    performance = forms.CharField(label="履行方式和期限", widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("协议日期")
+
+
+class EffectiveForm(Form):
+    parties_signed = forms.BooleanField(label="各方当事人已签名、盖章或者按指印", required=False)
+    mediator_signed = forms.BooleanField(label="调解员已签名", required=False)
+    sealed = forms.BooleanField(label="已加盖人民调解委员会印章", required=False)
+    scan = UploadField(kind="scan", label="协议书扫描件")
+    on = date_field("生效日期")
+
+
+class FailForm(Form):
+    routes_told = forms.CharField(label="告知当事人的仲裁、行政、司法等途径", widget=forms.Textarea(attrs={"rows": 2}),
+                                  initial="可以依法通过仲裁、行政、司法等途径维护自己的权利")
+    on = date_field("终止日期")
+
+
+class ReferForm(Form):
+    to_org = forms.ModelChoiceField(label="移交至", queryset=None)
+    reason = forms.CharField(label="移交理由", widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("移交日期")
+
+    def __init__(self, *args, orgs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_org"].queryset = orgs
+
+
+class EscalateForm(Form):
+    unit = forms.ModelChoiceField(label="报告单位", queryset=OrgUnit.objects.order_by("path"))
+    text = forms.CharField(label="情况说明", widget=forms.Textarea(attrs={"rows": 2}))
+    on = date_field("日期")
+
+
+class OrgForm(Form):
+    unit = forms.ModelChoiceField(label="所属单位", queryset=None)
+    name = forms.CharField(label="组织名称", max_length=200)
+    category = forms.ChoiceField(label="类别", choices=OrgCategory.choices)
+    industry = forms.CharField(label="行业或专业领域", max_length=100, required=False)
+    term_start = date_field("本届任期起始")
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class MediatorForm(Form):
+    name = forms.CharField(label="姓名", max_length=50)
+    gender = forms.ChoiceField(label="性别", choices=Gender.choices)
+    is_member = forms.BooleanField(label="委员会委员", required=False, initial=True)
+    post = forms.CharField(label="职务", max_length=50, required=False)

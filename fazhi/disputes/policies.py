@@ -1,0 +1,124 @@
+"""May this user take this action on this record now? One policy per record type of the disputes module.
+
+Petitions are the most sensitive records here: a person a petition complains about (``subject_user``) never
+sees it — not in a list, not by its address (404) — and can take no step on it.
+"""
+from fazhi.orgs import scope
+from fazhi.orgs.policy import Policy
+
+from .choices import OPEN_CASE_STATUSES, CaseStatus, MediationKind, PetitionStatus
+from .models import DisputeCluster, HallDuty, MediationCase, MediationOrg, Petition
+from .permissions import DisputesPerm as P
+from .workflows import PETITION_FLOW, not_subject
+
+
+class PetitionPolicy(Policy):
+    model = Petition
+    view_permission = P.PETITION_VIEW
+    workflow = PETITION_FLOW
+    permissions = {"register": P.PETITION_REGISTER, "extend": P.PETITION_HANDLE, "assign_lawyers": P.PETITION_REGISTER,
+                   "letter": P.PETITION_VIEW}
+    read_actions = frozenset({"view", "letter"})
+
+    def visible(self, user, qs=None, *, action="view"):
+        qs = super().visible(user, qs, action=action)
+        return qs.exclude(subject_user_id=user.pk) if user is not None and user.is_authenticated else qs
+
+    def refusal(self, user, action, obj=None, *, on=None):
+        if obj is not None:
+            reason = not_subject(user, obj)
+            if reason:
+                return reason
+        return super().refusal(user, action, obj, on=on)
+
+    def state_extend(self, petition, on):
+        if petition.status != PetitionStatus.ACCEPTED:
+            return "只有办理中的信访事项可以延长办理期限"
+        return None
+
+    def state_letter(self, petition, on):
+        if not petition.answered_on:
+            return "尚未出具处理意见书"
+        return None
+
+    def state_assign_lawyers(self, petition, on):
+        return None
+
+
+class MediationCasePolicy(Policy):
+    model = MediationCase
+    view_permission = P.VIEW
+    permissions = {"register": P.MEDIATE, "session": P.MEDIATE, "refuse": P.MEDIATE, "agree": P.MEDIATE,
+                   "effective": P.MEDIATE, "confirm": P.MEDIATE, "fail": P.MEDIATE, "refer": P.MEDIATE,
+                   "escalate": P.MEDIATE}
+
+    @staticmethod
+    def _mediable(case):
+        if case.status not in (CaseStatus.REGISTERED, CaseStatus.MEDIATING):
+            return f"案件{case.get_status_display()}，不能再进行此项调解活动"
+        return None
+
+    def state_session(self, case, on):
+        return self._mediable(case)
+
+    def state_refuse(self, case, on):
+        return self._mediable(case)
+
+    def state_agree(self, case, on):
+        return self._mediable(case)
+
+    def state_fail(self, case, on):
+        return self._mediable(case)
+
+    def state_refer(self, case, on):
+        return self._mediable(case)
+
+    def state_effective(self, case, on):
+        if case.status != CaseStatus.AGREED:
+            return "尚未登记调解协议"
+        return None
+
+    def state_confirm(self, case, on):
+        if case.status != CaseStatus.EFFECTIVE or case.kind != MediationKind.PEOPLE:
+            return "只有已生效的人民调解协议可以申请司法确认"
+        if case.confirmation_applied_on:
+            return "已申请司法确认"
+        return None
+
+    def state_escalate(self, case, on):
+        if case.status not in OPEN_CASE_STATUSES:
+            return "案件已办结"
+        return None
+
+    def takeover_refusal(self, user, case):
+        """The receiving organisation's staff take over a referred case (三调联动)."""
+        if case.status != CaseStatus.REFERRED or case.referral_to_id is None:
+            return "该案件没有待接收的移交"
+        if not user.has_perm(P.MEDIATE) or not scope.can_change(user, case.referral_to, perm=P.MEDIATE):
+            return "只有接收移交的调解组织可以接收该案件"
+        return None
+
+
+class OrgPolicy(Policy):
+    model = MediationOrg
+    view_permission = P.VIEW
+    permissions = {"create": P.MANAGE, "add_mediator": P.MANAGE, "add_return": P.MANAGE}
+
+
+class ClusterPolicy(Policy):
+    model = DisputeCluster
+    view_permission = P.VIEW
+    permissions = {"create": P.MANAGE}
+
+
+class HallPolicy(Policy):
+    model = HallDuty
+    view_permission = P.HALL
+    permissions = {"record": P.HALL}
+
+
+petitions = PetitionPolicy()
+cases = MediationCasePolicy()
+orgs = OrgPolicy()
+clusters = ClusterPolicy()
+hall = HallPolicy()

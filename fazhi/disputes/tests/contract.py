@@ -1,0 +1,60 @@
+"""What the URL contract test needs to know about the disputes module's URLs.
+
+Every sample belongs to the market bureau (市场监管局) or the village 东坪村, which the outsider (水利局) does not see.
+"""
+import datetime
+
+PUBLIC = {"disputes:public_query"}
+
+REQUEST = "合同样本：请求支付拖欠工程款"
+CASE_TITLE = "合同样本：宅基地边界纠纷"
+
+
+def _petition(county):
+    from fazhi.disputes import services
+    from fazhi.disputes.models import Petition
+
+    p = Petition.objects.filter(request=REQUEST).first()
+    if p is not None:
+        return p
+    p = services.petition_register(actor=county.office, office=county.justice, channel="visit",
+                                   petitioner_name="合同样本信访人", phone="13900009999",
+                                   event_on=datetime.date(2023, 1, 1), category="claim", request=REQUEST,
+                                   facts="拖欠两年。", merge="new")
+    return services.petition_route(actor=county.office, petition=p, unit=county.market)
+
+
+def _org(county):
+    from fazhi.disputes import services
+    from fazhi.disputes.models import MediationOrg
+
+    org = MediationOrg.objects.filter(name="合同样本东坪村人民调解委员会").first()
+    return org or services.org_create(actor=county.office, unit=county.village_east, name="合同样本东坪村人民调解委员会",
+                                      category="village", term_start=datetime.date(2024, 1, 1))
+
+
+def _case(county):
+    from fazhi.disputes import services
+    from fazhi.disputes.models import MediationCase
+
+    case = MediationCase.objects.filter(title=CASE_TITLE).first()
+    return case or services.case_register(actor=county.office, org=_org(county), title=CASE_TITLE,
+                                          dispute_type="neighbour", source="walk_in", parties=["张某", "李某"])
+
+
+SAMPLES = {
+    "disputes:petition_detail": lambda c: {"pk": _petition(c).pk},
+    "disputes:petition_step": lambda c: {"pk": _petition(c).pk, "action": "accept"},
+    "disputes:petition_extend": lambda c: {"pk": _petition(c).pk},
+    "disputes:petition_letter": lambda c: {"pk": _petition(c).pk},
+    "disputes:case_detail": lambda c: {"pk": _case(c).pk},
+    "disputes:case_action": lambda c: {"pk": _case(c).pk, "action": "session"},
+    "disputes:case_take_over": lambda c: {"pk": _case(c).pk},
+    "disputes:case_scan": lambda c: {"pk": _case(c).pk},
+    "disputes:mediator_add": lambda c: {"pk": _org(c).pk},
+}
+
+SECRET_TEXT = {
+    "disputes:petition_detail": REQUEST,
+    "disputes:case_detail": CASE_TITLE,
+}

@@ -1,0 +1,50 @@
+"""Compliance checks of the module, limited to what the user may see: departments without an accepted 普法责任清单
+for the year; units whose participation in a closed exam fell below the office's rate."""
+from django.urls import reverse
+
+from fazhi.core import clock
+from fazhi.core.registry import Alert, register_alert
+from fazhi.core.rules import get_setting
+from fazhi.orgs import scope
+from fazhi.orgs.choices import UnitKind
+from fazhi.orgs.models import OrgUnit
+
+from .choices import DutyListStatus, ExamStatus
+from .models import DutyList, Exam
+from .permissions import LegalEducationPerm as P
+from .workflows import RULE_DUTY
+
+
+def missing_duty_lists(user, today):
+    if user is None or not user.has_perm(P.VIEW):
+        return []
+    units = scope.visible(user, OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, is_active=True), perm=P.VIEW)
+    have = DutyList.objects.filter(year=today.year, status=DutyListStatus.ACCEPTED).values("unit_id")
+    n = units.exclude(pk__in=have).count()
+    if not n:
+        return []
+    return [Alert(rule=RULE_DUTY, severity="warning", count=n, title=f"{n}个单位尚无审核通过的{today.year}年普法责任清单",
+                  link=f"{reverse('legal_education:duty_list')}?year={today.year}")]
+
+
+def low_participation(user, today):
+    if user is None or not user.has_perm(P.VIEW):
+        return []
+    from . import selectors
+
+    floor = get_setting("legal_education.min_participation")
+    now = clock.now()
+    out = []
+    exams = scope.visible(user, Exam.objects.filter(status=ExamStatus.PUBLISHED, ends_at__lte=now,
+                                                     ends_at__year=today.year), perm=P.VIEW)
+    for exam in exams[:5]:
+        low = [u for u in selectors.exam_statistics(exam)["units"] if u["eligible"] and u["participation"] < floor]
+        if low:
+            out.append(Alert(rule="关于完善国家工作人员学法用法制度的意见", severity="warning", count=len(low),
+                             title=f"{exam.title}：{len(low)}个单位参考率低于{floor}%",
+                             link=reverse("legal_education:exam_detail", args=[exam.pk])))
+    return out
+
+
+register_alert("legal_education.missing_duty_lists", label="普法责任清单缺失", check=missing_duty_lists)
+register_alert("legal_education.low_participation", label="学法用法考试参考率偏低", check=low_participation)

@@ -1,0 +1,107 @@
+"""Legal-education figures for the annual report and the dashboard (seed §三 五是: 77个县直单位制定了普法责任清单,
+60余场“法律六进”, 75个单位 2300多名 staff in the online exam with a 98% pass rate, 6 provincial culture sites,
+20 units in “四个100”)."""
+from django.db.models import Count
+from django.urls import reverse
+
+from fazhi.core.registry import FigureValue, register_figure, register_sentence
+
+from . import selectors
+from .choices import ActivityKind, DutyListStatus, SiteLevel
+from .models import Activity, CultureSite, DutyList, Exam, Programme, StudySession
+
+CHAPTER = "三、遵循规范程序，推进科学决策"
+
+
+def _units(qs, unit_ids, path="unit_id"):
+    return qs if unit_ids is None else qs.filter(**{f"{path}__in": unit_ids})
+
+
+def duty_lists(*, year, unit_ids=None):
+    """Units whose 普法责任清单 for the year the office accepted."""
+    qs = _units(DutyList.objects.filter(year=year, status=DutyListStatus.ACCEPTED), unit_ids)
+    return FigureValue(value=qs.values("unit_id").distinct().count(), records=list(qs.values_list("pk", flat=True)),
+                       link=f"{reverse('legal_education:duty_list')}?year={year}&status=accepted")
+
+
+def activities(*, year, unit_ids=None):
+    qs = _units(Activity.objects.filter(held_on__year=year), unit_ids)
+    labels = dict(ActivityKind.choices)
+    breakdown = {labels[r["kind"]]: r["n"] for r in qs.values("kind").annotate(n=Count("id")).order_by("kind")}
+    return FigureValue(value=qs.count(), breakdown=breakdown,
+                       link=f"{reverse('legal_education:activity_list')}?year={year}")
+
+
+def _exam_rows(year, unit_ids):
+    exams = list(Exam.objects.filter(starts_at__year=year).values_list("pk", flat=True))
+    rows = selectors.best_attempts(exams)
+    if unit_ids is not None:
+        rows = [r for r in rows if r["unit_id"] in unit_ids]
+    # a person who sat several exams of the year counts once; passed if any best attempt passed
+    people = {}
+    for r in rows:
+        people[r["user_id"]] = (r["unit_id"], people.get(r["user_id"], (None, False))[1] or bool(r["passed"]))
+    return people
+
+
+def exam_units(*, year, unit_ids=None):
+    people = _exam_rows(year, unit_ids)
+    return FigureValue(value=len({u for u, _ in people.values()}), link=reverse("legal_education:exam_list"))
+
+
+def exam_participants(*, year, unit_ids=None):
+    people = _exam_rows(year, unit_ids)
+    return FigureValue(value=len(people), link=reverse("legal_education:exam_list"))
+
+
+def exam_pass_rate(*, year, unit_ids=None):
+    people = _exam_rows(year, unit_ids)
+    passed = sum(1 for _u, p in people.values() if p)
+    return FigureValue(value=selectors.rate(passed, len(people)), link=reverse("legal_education:exam_list"),
+                       breakdown={"参考人数": len(people), "合格人数": passed})
+
+
+def culture_sites(*, year, unit_ids=None):
+    """Sites named 省级法治文化建设示范点 in the year (all levels in the breakdown)."""
+    qs = _units(CultureSite.objects.filter(designated_year=year), unit_ids)
+    labels = dict(SiteLevel.choices)
+    breakdown = {labels[r["level"]]: r["n"] for r in qs.values("level").annotate(n=Count("id")).order_by("level")}
+    return FigureValue(value=qs.filter(level=SiteLevel.PROVINCIAL).count(), breakdown=breakdown,
+                       link=f"{reverse('legal_education:site_list')}?year={year}")
+
+
+def demo_units(*, year, unit_ids=None):
+    """Units taking part in the year's creation programmes (e.g. the province's “四个100”)."""
+    ids = set(Programme.objects.filter(year=year).values_list("units", flat=True)) - {None}
+    if unit_ids is not None:
+        ids &= set(unit_ids)
+    return FigureValue(value=len(ids), link=f"{reverse('legal_education:site_list')}?year={year}")
+
+
+def study_sessions(*, year, unit_ids=None):
+    qs = _units(StudySession.objects.filter(held_on__year=year), unit_ids)
+    return FigureValue(value=qs.count(), link=reverse("legal_education:study_list"))
+
+
+F = register_figure
+F("legal_education.duty_lists", label="县直单位制定了普法责任清单", unit="个", chapter=CHAPTER, compute=duty_lists)
+F("legal_education.activities", label="“法律六进”宣传活动", unit="场", chapter=CHAPTER, compute=activities)
+F("legal_education.exam_units", label="单位组织参加无纸化网上学法用法考试", unit="个", chapter=CHAPTER, compute=exam_units)
+F("legal_education.exam_participants", label="国家机关工作人员参加无纸化网上学法用法考试", unit="名", chapter=CHAPTER,
+  compute=exam_participants)
+F("legal_education.exam_pass_rate", label="学法用法考试通过率", unit="%", chapter=CHAPTER, compute=exam_pass_rate)
+F("legal_education.culture_sites", label="法治文化阵地被命名为省级法治文化建设示范点", unit="个", chapter=CHAPTER,
+  compute=culture_sites)
+F("legal_education.demo_units", label="单位参入全省“四个100”法治示范创建", unit="个", chapter=CHAPTER, compute=demo_units)
+F("legal_education.study_sessions", label="学法活动", unit="次", chapter=CHAPTER, compute=study_sessions)
+
+register_sentence(
+    "legal_education.duty_and_exam", theme="theme_decisions", order=50,
+    template="建立完善了“谁执法谁普法”责任制和普法责任清单制，{legal_education.duty_lists}个县直单位制定了普法责任清单，"
+             "开展了{legal_education.activities|余}场“法律六进”宣传活动，组织{legal_education.exam_units}个单位、"
+             "{legal_education.exam_participants|多}名国家机关工作人员参加无纸化网上学法用法考试，"
+             "考试通过率达到{legal_education.exam_pass_rate}%。")
+register_sentence(
+    "legal_education.culture", theme="theme_decisions", order=51,
+    template="{legal_education.culture_sites}个法治文化阵地（场馆）被命名为“省级法治文化建设示范点”，"
+             "{legal_education.demo_units}个单位参入了全省“四个100”法治示范创建。")

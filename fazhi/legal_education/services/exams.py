@@ -1,0 +1,333 @@
+"""The online law exam (学法用法考试): composing, starting, answering, submitting and grading.
+
+The rules the server keeps, whatever the browser does:
+
+- only a published exam, inside its window, for a person it names (by unit or by name), within the number of
+  attempts allowed; a make-up exam only for those eligible for the original who failed it or did not sit it;
+- the deadline of an attempt is decided at its start: the earlier of start + duration and the window's end;
+  an answer after the deadline is refused, and an attempt not submitted by then is graded at the deadline
+  with the answers saved (``finalize_due``, run by every page that reads results);
+- one browser holds an attempt (``token``); opening it in another browser takes it over and the first browser's
+  next save is refused with a message saying so;
+- one answer row per question (database constraint); a save updates it; of two saves the later choice
+  (``seq``, counted by the page) is kept.
+
+Audit: start, takeover, submission and grading are audited; answer saves are not (see ``_base``).
+"""
+import random
+import secrets
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from fazhi.core import audit, clock
+from fazhi.core.errors import DomainError
+
+from ..choices import AttemptStatus, ExamStatus, PaperMode, QuestionKind
+from ..models import LETTERS, Answer, Attempt, Exam, Question
+from ._base import check
+
+RULE_DEADLINE = "考试须在规定时间内完成，超过截止时间的作答不予保存"
+
+
+def _policy():
+    from ..policies import ExamPolicy
+
+    return ExamPolicy()
+
+
+# Composition ----------------------------------------------------------------------------------------
+
+def check_rules(bank, rules, paper_mode=PaperMode.RANDOM, fixed=()):
+    """The composition rules must be drawable from the bank (enough active questions of each kind)."""
+    if paper_mode == PaperMode.FIXED:
+        found = Question.objects.filter(bank=bank, is_active=True, pk__in=fixed).count()
+        if not fixed or found != len(set(fixed)):
+            raise DomainError("固定试卷的试题必须是本题库中启用的试题。", field="fixed_questions")
+        return
+    if not rules or not any(r.get("count") for r in rules):
+        raise DomainError("请设置组卷规则（各题型的题量和分值）。", field="rules")
+    labels = dict(QuestionKind.choices)
+    for r in rules:
+        have = Question.objects.filter(bank=bank, kind=r["kind"], is_active=True).count()
+        if have < r["count"]:
+            raise DomainError(f"题库中的{labels[r['kind']]}只有{have}道，不足{r['count']}道。", field="rules")
+
+
+def exam_create(*, actor, title, unit, bank, starts_at, ends_at, duration_minutes, attempts_allowed, rules,
+                pass_mark, eligible_units=(), eligible_users=(), makeup_of=None, paper_mode=PaperMode.RANDOM,
+                fixed_questions=(), multiple_partial=False, publish=False):
+    check(_policy(), actor, "create")
+    if ends_at <= starts_at:
+        raise DomainError("截止时间必须晚于开考时间。", field="ends_at")
+    if duration_minutes <= 0:
+        raise DomainError("答题时长必须大于0分钟。", field="duration_minutes")
+    if attempts_allowed <= 0:
+        raise DomainError("允许考试次数至少为1次。", field="attempts_allowed")
+    check_rules(bank, rules, paper_mode, fixed_questions)
+    with transaction.atomic():
+        exam = Exam.objects.create(
+            title=title, unit=unit, bank=bank, starts_at=starts_at, ends_at=ends_at,
+            duration_minutes=duration_minutes, attempts_allowed=attempts_allowed, rules=list(rules),
+            pass_mark=Decimal(str(pass_mark)), makeup_of=makeup_of, paper_mode=paper_mode,
+            fixed_questions=list(fixed_questions), multiple_partial=multiple_partial,
+            status=ExamStatus.PUBLISHED if publish else ExamStatus.DRAFT)
+        exam.eligible_units.set(eligible_units)
+        exam.eligible_users.set(eligible_users)
+        audit.record(actor=actor, event="legal_education.exam_created", obj=exam,
+                     changes={"title": [None, title], "rules": [None, rules], "pass_mark": [None, str(pass_mark)]})
+    return exam
+
+
+def exam_publish(*, actor, exam):
+    check(_policy(), actor, "publish", exam)
+    check_rules(exam.bank, exam.rules, exam.paper_mode, exam.fixed_questions)
+    with transaction.atomic():
+        Exam.objects.filter(pk=exam.pk).update(status=ExamStatus.PUBLISHED)
+        exam.status = ExamStatus.PUBLISHED
+        audit.record(actor=actor, event="legal_education.exam_published", obj=exam)
+    return exam
+
+
+def draw_paper(exam, rng=None):
+    """One paper for one attempt: questions drawn by the rules, options shuffled (true/false kept)."""
+    rng = rng or random.SystemRandom()
+    if exam.paper_mode == PaperMode.FIXED:
+        points = {r["kind"]: r["points"] for r in exam.rules}
+        rows = dict(Question.objects.filter(pk__in=exam.fixed_questions).values_list("pk", "kind"))
+        chosen = [(pk, rows[pk], points.get(rows[pk], 1)) for pk in exam.fixed_questions if pk in rows]
+    else:
+        chosen = []
+        for r in exam.rules:
+            ids = list(Question.objects.filter(bank_id=exam.bank_id, kind=r["kind"], is_active=True)
+                       .values_list("pk", flat=True))
+            if len(ids) < r["count"]:
+                raise DomainError("题库试题不足，无法组卷，请联系考试组织单位。")
+            chosen += [(pk, r["kind"], r["points"]) for pk in rng.sample(ids, r["count"])]
+    sizes = dict(Question.objects.filter(pk__in=[c[0] for c in chosen]).values_list("pk", "options"))
+    paper = []
+    for pk, kind, pts in chosen:
+        order = list(range(len(sizes[pk])))
+        if exam.paper_mode == PaperMode.RANDOM and kind != QuestionKind.JUDGE:
+            rng.shuffle(order)
+        paper.append({"q": pk, "order": order, "points": pts})
+    return paper
+
+
+# Who may sit ---------------------------------------------------------------------------------------
+
+def is_eligible(user, exam):
+    if exam.eligible_units.filter(pk=user.unit_id).exists() or exam.eligible_users.filter(pk=user.pk).exists():
+        return True
+    return False
+
+
+def passed_original(user, exam):
+    return Attempt.objects.filter(exam=exam, user=user, passed=True).exists()
+
+
+def start_refusal(user, exam, now=None):
+    """``None`` when ``user`` may start an attempt of ``exam`` now, else the reason (an open attempt is resumed,
+    never refused)."""
+    now = now or clock.now()
+    if user is None or not user.is_authenticated:
+        return "请先登录。"
+    if exam.status != ExamStatus.PUBLISHED:
+        return "考试尚未发布"
+    if not is_eligible(user, exam):
+        return "您不在本场考试的参考范围内"
+    if exam.makeup_of_id:
+        original = exam.makeup_of
+        if not is_eligible(user, original):
+            return "补考仅限原考试的参考人员"
+        if passed_original(user, original):
+            return "您已通过原考试，无需补考"
+    if now < exam.starts_at:
+        return f"考试尚未开始（{clock.local(exam.starts_at):%Y-%m-%d %H:%M}开考）"
+    if now >= exam.ends_at:
+        return "考试已结束"
+    used = Attempt.objects.filter(exam=exam, user=user).exclude(status=AttemptStatus.OPEN).count()
+    if used >= exam.attempts_allowed and not open_attempt(user, exam, now):
+        return f"您已用完本场考试的{exam.attempts_allowed}次考试机会"
+    return None
+
+
+def open_attempt(user, exam, now=None):
+    now = now or clock.now()
+    return Attempt.objects.filter(exam=exam, user=user, status=AttemptStatus.OPEN, deadline__gt=now).first()
+
+
+def attempt_start(*, actor, exam, now=None, token=None):
+    """Start (or resume) ``actor``'s attempt: returns ``(attempt, token)``; the view keeps the token in the
+    browser's session."""
+    now = now or clock.now()
+    finalize_due(now=now, exam=exam, user=actor)
+    reason = start_refusal(actor, exam, now)
+    if reason:
+        raise DomainError(f"{reason}。", code="exam_refused")
+    current = open_attempt(actor, exam, now)
+    if current is not None:
+        return attempt_open(actor=actor, attempt=current, token=token, now=now)
+    paper = draw_paper(exam)
+    token = secrets.token_hex(16)
+    number = Attempt.objects.filter(exam=exam, user=actor).count() + 1
+    deadline = min(now + _minutes(exam.duration_minutes), exam.ends_at)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(exam=exam, user=actor, unit_id=actor.unit_id, number=number,
+                                             started_at=now, deadline=deadline, paper=paper, token=token)
+            audit.record(actor=actor, event="legal_education.attempt_started", obj=attempt,
+                         changes={"deadline": [None, clock.local(deadline).isoformat(timespec="seconds")]})
+    except IntegrityError:  # a double click: the other request started it
+        current = open_attempt(actor, exam, now)
+        if current is None:
+            raise DomainError("考试开始失败，请刷新后重试。") from None
+        return attempt_open(actor=actor, attempt=current, token=None, now=now)
+    return attempt, token
+
+
+def _minutes(n):
+    import datetime
+
+    return datetime.timedelta(minutes=n)
+
+
+def attempt_open(*, actor, attempt, token, now=None):
+    """Open the attempt page: the browser holding ``token`` keeps it; any other browser takes it over (new
+    token, audited) and the previous browser is told at its next save."""
+    now = now or clock.now()
+    if attempt.user_id != actor.pk:
+        from fazhi.core.errors import NotFound
+
+        raise NotFound()
+    if token and token == attempt.token:
+        return attempt, token
+    new = secrets.token_hex(16)
+    with transaction.atomic():
+        Attempt.objects.filter(pk=attempt.pk).update(token=new)
+        attempt.token = new
+        audit.record(actor=actor, event="legal_education.attempt_taken_over", obj=attempt)
+    return attempt, new
+
+
+# Answering -----------------------------------------------------------------------------------------
+
+TAKEN_OVER = "本场考试已在另一个浏览器中继续作答，本页面不再保存答案。请关闭本页面。"
+
+
+def save_answer(*, actor, attempt_id, token, position, chosen, seq, now=None):
+    """Save the choice for the question at ``position`` of the paper. ``chosen`` are the letters as shown
+    (shuffled order); they are stored as the question's own letters. Not audited (see ``_base``)."""
+    now = now or clock.now()
+    attempt = (Attempt.objects.filter(pk=attempt_id, user_id=actor.pk)
+               .only("pk", "token", "deadline", "status", "paper").first())
+    if attempt is None:
+        raise DomainError("考试记录不存在。", code="not_found")
+    if attempt.status != AttemptStatus.OPEN:
+        raise DomainError("本次考试已交卷，不能再修改答案。", code="closed")
+    if now >= attempt.deadline:
+        raise DomainError("考试时间已到，答案不再保存。", code="deadline")
+    if token != attempt.token:
+        raise DomainError(TAKEN_OVER, code="taken_over")
+    try:
+        entry = attempt.paper[int(position)]
+    except (ValueError, IndexError, TypeError):
+        raise DomainError("题号不正确。", code="bad_request") from None
+    letters = set()
+    for ch in str(chosen or "").upper():
+        i = LETTERS.find(ch)
+        if i < 0 or i >= len(entry["order"]):
+            raise DomainError("选项不正确。", code="bad_request")
+        letters.add(LETTERS[entry["order"][i]])
+    value = "".join(sorted(letters))
+    fields = {"chosen": value, "seq": int(seq), "saved_at": now}
+    with transaction.atomic():
+        done = Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=int(seq)).update(**fields)
+        if not done:  # no row yet (or a later save is stored): insert; the unique constraint decides
+            try:
+                with transaction.atomic():
+                    Answer.objects.create(attempt_id=attempt.pk, question_id=entry["q"], **fields)
+            except IntegrityError:  # a simultaneous save created it first: keep the later choice
+                Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=int(seq)).update(
+                    **fields)
+    return value
+
+
+def shown_letters(attempt, entry, stored):
+    """The stored (original) letters as the letters the examinee saw."""
+    return "".join(sorted(LETTERS[i] for i, orig in enumerate(entry["order"]) if LETTERS[orig] in (stored or "")))
+
+
+# Submitting and grading -----------------------------------------------------------------------------
+
+def attempt_submit(*, actor, attempt, token, now=None):
+    now = now or clock.now()
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.user_id != actor.pk:
+            raise DomainError("考试记录不存在。")
+        if locked.status != AttemptStatus.OPEN:
+            raise DomainError("本次考试已交卷。")
+        if token != locked.token:
+            raise DomainError(TAKEN_OVER, code="taken_over")
+        if now >= locked.deadline:
+            return grade_attempt(locked, status=AttemptStatus.EXPIRED, at=locked.deadline)
+        locked = grade_attempt(locked, status=AttemptStatus.SUBMITTED, at=now)
+        audit.record(actor=actor, event="legal_education.attempt_submitted", obj=locked,
+                     changes={"score": [None, str(locked.score)]})
+    return locked
+
+
+def score_of(exam, question, chosen, points):
+    """Points for one answer: all or nothing; a multiple-choice answer missing some (but no wrong) option earns
+    half when the exam allows it."""
+    points = Decimal(str(points))
+    if not chosen:
+        return Decimal(0), False
+    if chosen == question.answer:
+        return points, True
+    if (question.kind == QuestionKind.MULTIPLE and exam.multiple_partial and set(chosen) < set(question.answer)):
+        return points / 2, False
+    return Decimal(0), False
+
+
+def grade_attempt(attempt, *, status, at):
+    """Grade ``attempt`` from its saved answers (inside the caller's transaction) and audit the grading."""
+    exam = attempt.exam
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=[e["q"] for e in attempt.paper])}
+    answers = {a.question_id: a for a in Answer.objects.filter(attempt=attempt)}
+    total = Decimal(0)
+    for e in attempt.paper:
+        a = answers.get(e["q"])
+        pts, right = score_of(exam, questions[e["q"]], a.chosen if a else "", e["points"])
+        total += pts
+        if a is not None and a.correct != right:
+            a.correct = right
+            a.save(update_fields=["correct"])
+    attempt.score = total
+    attempt.passed = total >= exam.pass_mark
+    attempt.status = status
+    attempt.submitted_at = at
+    attempt.save(update_fields=["score", "passed", "status", "submitted_at"])
+    audit.record(actor=None, event="legal_education.attempt_graded", obj=attempt, unit=attempt.unit,
+                 changes={"score": [None, str(total)], "passed": [None, attempt.passed]})
+    return attempt
+
+
+def finalize_due(*, now=None, exam=None, user=None):
+    """Grade every attempt whose deadline has passed without a submission, counting the answers saved."""
+    now = now or clock.now()
+    qs = Attempt.objects.filter(status=AttemptStatus.OPEN, deadline__lte=now)
+    if exam is not None:
+        qs = qs.filter(Q(exam=exam) | Q(exam__makeup_of=exam) | Q(exam=exam.makeup_of_id or 0))
+    if user is not None:
+        qs = qs.filter(user=user)
+    n = 0
+    for pk in list(qs.values_list("pk", flat=True)[:500]):
+        with transaction.atomic():
+            attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=pk)
+            if attempt.status == AttemptStatus.OPEN:
+                grade_attempt(attempt, status=AttemptStatus.EXPIRED, at=attempt.deadline)
+                n += 1
+    return n
