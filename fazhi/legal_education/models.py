@@ -164,7 +164,7 @@ class Answer(models.Model):
     attempt = models.ForeignKey(Attempt, verbose_name="考试记录", on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, verbose_name="试题", on_delete=models.PROTECT, related_name="+")
     chosen = models.CharField("所选", max_length=10, blank=True)
-    seq = models.PositiveIntegerField("保存序号", default=0)
+    seq = models.PositiveBigIntegerField("保存序号", default=0)  # the browser sends Date.now()-based numbers
     saved_at = models.DateTimeField("保存时间")
     correct = models.BooleanField("正确", null=True)
 

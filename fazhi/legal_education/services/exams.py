@@ -241,7 +241,13 @@ def save_answer(*, actor, attempt_id, token, position, chosen, seq, now=None):
             raise DomainError("选项不正确。", code="bad_request")
         letters.add(LETTERS[entry["order"][i]])
     value = "".join(sorted(letters))
-    fields = {"chosen": value, "seq": int(seq), "saved_at": now}
+    try:
+        seq = int(seq)
+    except (TypeError, ValueError):
+        raise DomainError("保存序号不正确。", code="bad_request") from None
+    if not 0 <= seq < 2**63:
+        raise DomainError("保存序号不正确。", code="bad_request")
+    fields = {"chosen": value, "seq": seq, "saved_at": now}
     with transaction.atomic():
         done = Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=int(seq)).update(**fields)
         if not done:  # no row yet (or a later save is stored): insert; the unique constraint decides
