@@ -13,7 +13,6 @@ format), a damaged one (a size or checksum that does not match) or one made from
 refused with a Chinese message; the target must be an empty installation (no account yet). Nothing is
 half-restored: the database comes back in one step, then the files.
 """
-import datetime
 import hashlib
 import io
 import json
@@ -129,7 +128,7 @@ def backup(output=None):
         with tarfile.open(partial, "w:gz") as tar:
             data = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
             info = tarfile.TarInfo("manifest.json")
-            info.size, info.mtime = len(data), int(datetime.datetime.now().timestamp())
+            info.size, info.mtime = len(data), int(clock.now().timestamp())
             tar.addfile(info, io.BytesIO(data))
             for entry in entries:
                 tar.add(Path(tmp) / entry["name"], arcname=entry["name"], recursive=False)
