@@ -298,7 +298,8 @@ class Writer:
         self.path = ""
 
     def ready(self):
-        raise NotImplementedError
+        """Each kind of writer (sign-in, comment, workflow step) loads its own form: see the subclasses."""
+        raise TypeError(f"{type(self).__name__} must define ready()")
 
     def go(self):
         started = time.perf_counter()

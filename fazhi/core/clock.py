@@ -2,7 +2,7 @@
 
 Deadlines are legal facts counted in Beijing time (Asia/Shanghai). A server running in UTC is
 eight hours behind between 00:00 and 08:00 Beijing time, so nothing may ask the operating
-system or ``datetime.date.today()`` for the date: every module reads ``today()`` / ``now()``
+system (the standard library's own "today") for the date: every module reads ``today()`` / ``now()``
 here, and services and workflow guards take the day explicitly (``on=``), so a test can move
 the clock by patching this module's ``now``.
 """

@@ -224,10 +224,10 @@ def register_sentence(key, *, template, theme, order=100):
 
 
 #: the to-dos one provider lists record by record; the rest are one line with their count
-TODO_ROWS = 20
+ROWS_PER_KIND = 20
 
 
-def todo_rows(qs, make, *, more=None, limit=TODO_ROWS):
+def todo_rows(qs, make, *, more=None, limit=ROWS_PER_KIND):
     """``make(record) -> Todo`` for the first ``limit`` records of ``qs`` (ordered by deadline, one query);
     when there are more, ``more(n) -> Todo`` stands for the other ``n`` (its ``count``), so a provider's cost
     does not grow with the number of records."""

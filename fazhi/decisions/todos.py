@@ -3,7 +3,7 @@ to give, consultations to close, decisions to take and publish — each within w
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
-from fazhi.core.registry import TODO_ROWS, Todo, register_todo, todo_rows
+from fazhi.core.registry import ROWS_PER_KIND, Todo, register_todo, todo_rows
 
 from .choices import DecisionStatus, ReviewState, StepCode
 from .models import Decision, ProcedureStep, PublicComment
@@ -30,12 +30,12 @@ def decisions(user, today):
         waiting = COMMENTS.visible(user, PublicComment.objects.filter(hidden=False, disposition=""), action="dispose")
         groups = list(waiting.values("decision_id", "decision__title", "decision__lead_unit__name")
                       .annotate(n=Count("id"), first=Min("submitted_at")).order_by("first", "decision_id")
-                      [:TODO_ROWS + 1])
-        for g in groups[:TODO_ROWS]:
+                      [:ROWS_PER_KIND + 1])
+        for g in groups[:ROWS_PER_KIND]:
             todos.append(Todo(title=f"处理公众意见：{g['decision__title']}（{g['n']}条待处理）", count=g["n"],
                               unit=g["decision__lead_unit__name"], link=_link(g["decision_id"]), action="处理"))
-        if len(groups) > TODO_ROWS:
-            rest = waiting.exclude(decision_id__in=[g["decision_id"] for g in groups[:TODO_ROWS]]).count()
+        if len(groups) > ROWS_PER_KIND:
+            rest = waiting.exclude(decision_id__in=[g["decision_id"] for g in groups[:ROWS_PER_KIND]]).count()
             todos.append(Todo(title=f"另有{rest}条公众意见待处理", count=rest, link=list_url, action="查看"))
         ended = DECISIONS.visible(user, Decision.objects.filter(status=DecisionStatus.CONSULTATION),
                                   action="comment_close").annotate(
