@@ -13,9 +13,11 @@ urlpatterns = [
     path("", include("fazhi.decisions.urls")),
     path("", include("fazhi.normative_docs.urls")),
     path("", include("fazhi.enforcement.urls")),
+    path("", include("fazhi.oversight.urls")),
     path("", include("fazhi.legal_services.urls")),
     path("", include("fazhi.disputes.urls")),
     path("", include("fazhi.legal_education.urls")),
+    path("", include("fazhi.assessment.urls")),
     path("", include("fazhi.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

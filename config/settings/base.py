@@ -82,9 +82,11 @@ LOCAL_APPS = [
     "fazhi.decisions",
     "fazhi.normative_docs",
     "fazhi.enforcement",
+    "fazhi.oversight",
     "fazhi.legal_services",
     "fazhi.disputes",
     "fazhi.legal_education",
+    "fazhi.assessment",
     "fazhi.reporting",
 ]
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS

@@ -1,0 +1,1 @@
+"""filters of the leadership part."""

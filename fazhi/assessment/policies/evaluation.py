@@ -1,0 +1,1 @@
+"""policies of the evaluation part."""

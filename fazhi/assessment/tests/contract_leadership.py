@@ -1,0 +1,4 @@
+"""Contract samples of the leadership part."""
+PUBLIC = set()
+SAMPLES = {}
+SECRET_TEXT = {}

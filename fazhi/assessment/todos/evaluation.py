@@ -1,0 +1,1 @@
+"""todos of the evaluation part."""

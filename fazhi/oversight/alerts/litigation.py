@@ -1,0 +1,1 @@
+"""alerts of the litigation part."""

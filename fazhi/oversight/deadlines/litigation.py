@@ -1,0 +1,1 @@
+"""deadlines of the litigation part."""

@@ -1,0 +1,1 @@
+"""spreadsheets of the suggestions part."""

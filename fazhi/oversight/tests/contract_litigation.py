@@ -1,0 +1,4 @@
+"""Contract samples of the litigation part."""
+PUBLIC = set()
+SAMPLES = {}
+SECRET_TEXT = {}

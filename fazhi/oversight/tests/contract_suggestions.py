@@ -1,0 +1,4 @@
+"""Contract samples of the suggestions part."""
+PUBLIC = set()
+SAMPLES = {}
+SECRET_TEXT = {}
