@@ -10,6 +10,21 @@ documents (2–6 characters). It prints one JSON document with:
 - the median and p95 time of ``search.query(q, public_only=True, limit=20)`` (ranked, highlighted, with total);
 - the same for a plain substring scan (``title LIKE '%q%' OR text LIKE '%q%'``: first 20 and the count);
 - recall: for every query, the ids the index returns (no limit) against a Python substring scan of the corpus.
+
+Figures at 100,000 documents, 300 queries (2-core machine shared with other engineers; the load is the 1-minute
+load average while the queries ran):
+
+| run (30 Nov 2026) | load | median | p95 | scan median / p95 | speed-up (median) | recall |
+|---|---|---|---|---|---|---|
+| SQLite, FTS5 (unchanged code)                          | ~20 | 144 ms | 393 ms | 3,067 / 5,467 ms | 21.4× | 100% |
+| PostgreSQL before (GIN, exact count, 2,000-match rank window) | ~3 | 64 ms | 496 ms | 735 / 1,392 ms | 11.5× | 100% |
+| PostgreSQL after (count capped at 2,000, 200-match window)    | ~20 | 157 ms | 386 ms | 1,321 / 2,048 ms | 8.4× | 100% |
+
+Earlier, on a quiet machine, SQLite gave p95 10 ms (25.6×) and PostgreSQL p95 362 ms (7.4×). On the loaded machine
+PostgreSQL's p95 is now level with SQLite's (386 vs 393 ms in the same hour) where it was 36× SQLite's before; the
+targets (p95 ≤ 50 ms, ≥ 20× the scan) were not re-measured on a quiet machine. 78 of the 300 queries hit the
+2,000 count cap on PostgreSQL (``matches_per_query.capped``). The last change (a sub-cap match set is read through
+the bitmap, not by walking the newest rows) was made after this run and is not in these figures.
 """
 import argparse
 import json
@@ -111,8 +126,8 @@ def main():
                     e.pk = ids[e.object_id]
             search.write_index_rows(entries)
     if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cur.execute("ANALYZE core_searchentry")
+        with connection.cursor() as cur:  # what autovacuum does after a bulk load
+            cur.execute("VACUUM ANALYZE core_searchentry")
     elif connection.vendor == "sqlite":
         with connection.cursor() as cur:
             cur.execute(f"INSERT INTO {search.FTS_TABLE}({search.FTS_TABLE}) VALUES ('optimize')")
@@ -139,12 +154,13 @@ def main():
     # warm-up, then timed queries (ranked top 20 with total, snippets and highlight)
     for q in queries[:10]:
         search.query(q, public_only=True, limit=20)
-    index_ms, totals = [], []
+    index_ms, totals, capped = [], [], 0
     for q in queries:
         t = time.perf_counter()
         results = search.query(q, public_only=True, limit=20)
         index_ms.append((time.perf_counter() - t) * 1000)
         totals.append(results.total)
+        capped += results.capped
 
     scan_ms = []
     for q in queries[:args.scan_queries]:
@@ -173,7 +189,8 @@ def main():
         "timings": timings,
         "index_query_ms": {"median": round(median_index, 2), "p95": round(pct(index_ms, 95), 2),
                            "max": round(max(index_ms), 2)},
-        "matches_per_query": {"median": statistics.median(totals), "max": max(totals)},
+        "matches_per_query": {"median": statistics.median(totals), "max": max(totals),
+                              "capped": capped},  # PostgreSQL counts up to search.COUNT_CAP
         "substring_scan_ms": {"queries": len(scan_ms), "median": round(median_scan, 2),
                               "p95": round(pct(scan_ms, 95), 2)},
         "speedup_median": round(median_scan / median_index, 1),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("fazhi.legal_education.urls")),
     path("", include("fazhi.assessment.urls")),
     path("", include("fazhi.reporting.urls")),
+    path("api/", include("fazhi.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -88,10 +88,15 @@ LOCAL_APPS = [
     "fazhi.legal_education",
     "fazhi.assessment",
     "fazhi.reporting",
+    "fazhi.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    "fazhi.core.requestlog.RequestIdMiddleware",  # first: every later log line carries the request id
     "django.middleware.security.SecurityMiddleware",
     "fazhi.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -180,7 +185,12 @@ MEDIA_URL = "/media/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # FAZHI_LOG_FORMAT=json: one JSON object per line for a log collector; every line carries the request id
+    "filters": {"request_id": {"()": "fazhi.core.requestlog.RequestIdFilter"}},
+    "formatters": {"text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+                   "json": {"()": "fazhi.core.requestlog.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if env("FAZHI_LOG_FORMAT", "text") == "json" else "text"}},
     "loggers": {"fazhi": {"handlers": ["console"], "level": env("FAZHI_LOG_LEVEL", "INFO")},
                 # with DEBUG off, a server error's traceback goes to the server's log (gunicorn's stderr)
                 "django.request": {"handlers": ["console"], "level": "ERROR"}},
@@ -208,3 +218,53 @@ FAZHI_UPLOAD_MAX_BYTES = {
 FAZHI_PAGE_SIZE = env_int("FAZHI_PAGE_SIZE", 20)
 # How many reverse proxies in front of the app add X-Forwarded-For (0: use the socket address).
 FAZHI_TRUSTED_PROXIES = env_int("FAZHI_TRUSTED_PROXIES", 0)
+
+# Operations (fazhi.core.jobs, fazhi.core.notify, fazhi.core.errorhook; docs/deploy/README.md) -----------------
+# /healthz fails "jobs" when the job runner's last heartbeat is older than this (it beats every FAZHI_JOBS_TICK_SECONDS).
+FAZHI_JOBS_HEARTBEAT_SECONDS = env_int("FAZHI_JOBS_HEARTBEAT_SECONDS", 300)
+FAZHI_JOBS_TICK_SECONDS = env_int("FAZHI_JOBS_TICK_SECONDS", 60)
+# The daily backup job: where archives go and how many days of them are kept.
+FAZHI_BACKUP_DIR = Path(env("FAZHI_BACKUP_DIR", str(VAR_DIR / "backups")))
+FAZHI_BACKUP_KEEP_DAYS = env_int("FAZHI_BACKUP_KEEP_DAYS", 14)
+# Copies of platform messages: by e-mail through Django's SMTP backend (EMAIL_HOST = the intranet's relay), and by
+# SMS through a sender class (a dotted path: a class with send(phone, text)). Both off by default.
+FAZHI_NOTIFY_EMAIL = env_bool("FAZHI_NOTIFY_EMAIL", False)
+FAZHI_SMS_SENDER = env("FAZHI_SMS_SENDER", "")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "fazhi@localhost")
+# A callable ("package.module.function") given every unhandled exception of a page or a job; unset: none.
+FAZHI_ERROR_HOOK = env("FAZHI_ERROR_HOOK", "")
+
+# OPEN API (fazhi.api) ----------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["fazhi.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["fazhi.api.auth.HasScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "fazhi.api.errors.handle",
+    # calls per token (kept in the cache: per process with the default local-memory cache)
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("FAZHI_API_RATE", "600/min")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "法治政府建设平台开放接口",
+    "DESCRIPTION": "供省、市业务系统读取公开数据、报送执法案件和转交信访事项。认证、权限、幂等和分页见 docs/api.md。",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "fazhi.api.errors.add_error_responses"],
+    "ENUM_NAME_OVERRIDES": {"CaseKindEnum": "fazhi.enforcement.choices.CaseKind",
+                            "PartyKindEnum": "fazhi.enforcement.choices.PartyKind"},
+}
+# the compact call log is written every N calls or S seconds (fazhi.api.calllog)
+FAZHI_API_LOG_BATCH = int(os.environ.get("FAZHI_API_LOG_BATCH", "50"))
+FAZHI_API_LOG_SECONDS = int(os.environ.get("FAZHI_API_LOG_SECONDS", "10"))

@@ -8,3 +8,5 @@ register_nav(NavItem(section="系统管理", label="节假日与调休", url_nam
                      permission=Perm.MANAGE_CALENDAR, order=910))
 register_nav(NavItem(section="系统管理", label="规则参数", url_name="console:rule_settings",
                      permission=Perm.MANAGE_RULES, order=915))
+register_nav(NavItem(section="系统管理", label="运行状态", url_name="console:operations",
+                     permission=Perm.SYSADMIN, order=920))

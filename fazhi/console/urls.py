@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import operations, views
 
 app_name = "console"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("calendar/<int:pk>/remove/", views.calendar_day_remove, name="calendar_day_remove"),
     path("settings/rules/", views.rule_settings, name="rule_settings"),
     path("healthz", views.healthz, name="healthz"),
+    path("operations/", operations.operations, name="operations"),
+    path("messages/", operations.message_centre, name="messages"),
 ]

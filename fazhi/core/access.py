@@ -10,13 +10,32 @@ from collections.abc import Callable
 _can_change: Callable | None = None
 _visible_unit_ids: Callable | None = None
 _visible: Callable | None = None
+_audit_chain: Callable | None = None
+_audit_chain_name: Callable | None = None
 
 
-def install(*, can_change: Callable, visible_unit_ids: Callable, visible: Callable):
-    global _can_change, _visible_unit_ids, _visible
+def install(*, can_change: Callable, visible_unit_ids: Callable, visible: Callable, audit_chain: Callable = None,
+            audit_chain_name: Callable = None):
+    global _can_change, _visible_unit_ids, _visible, _audit_chain, _audit_chain_name
     _can_change = can_change
     _visible_unit_ids = visible_unit_ids
     _visible = visible
+    _audit_chain, _audit_chain_name = audit_chain, audit_chain_name
+
+
+def audit_chain(unit) -> str:
+    """The key of the audit chain that records a write of ``unit`` (one chain per county: its top-level unit);
+    ``""`` — the installation's own chain — for no unit or when nothing is installed."""
+    if unit is None or _audit_chain is None:
+        return ""
+    return _audit_chain(unit)
+
+
+def audit_chain_name(key) -> str:
+    """The chain's name as people read it (the county's name); "" for the installation's own chain."""
+    if not key or _audit_chain_name is None:
+        return ""
+    return _audit_chain_name(key)
 
 
 def can_change(user, obj, *, perm=None) -> bool:

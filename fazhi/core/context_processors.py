@@ -20,7 +20,15 @@ def layout(request):
         # lazy: only pages that draw the menu look at the to-do counts
         "nav_menu": SimpleLazyObject(lambda: _menu(request, user))
         if user is not None and user.is_authenticated else [],
+        # lazy, one query when the header draws it: the user's unread messages (fazhi.core.notify)
+        "unread_messages": SimpleLazyObject(lambda: _unread(user)),
     }
+
+
+def _unread(user):
+    from .notify import unread_count
+
+    return unread_count(user) if user is not None and user.is_authenticated else 0
 
 
 def _menu(request, user):

@@ -8,8 +8,9 @@ that cannot run (its dependency is down) is a failure, not an error page.
 - storage: the file storage accepts, returns and deletes a small file (through the storage API);
 - calendar: this year's and next year's holiday schedules are confirmed (an unconfirmed year only makes
   deadlines provisional — reported as a warning, the installation still serves);
-- jobs: whether the scheduled-job runner has reported recently (``FAZHI_JOBS_HEARTBEAT`` setting names a
-  cache key; until a runner is configured this is reported as not configured and does not fail).
+- jobs: the scheduled-job runner's last heartbeat (in the database) is within ``FAZHI_JOBS_HEARTBEAT_SECONDS``;
+  a stale heartbeat fails, naming when the runner last reported; a runner that has never reported (a fresh
+  installation before its first start) is a warning, not a failure (``fazhi.core.jobs.runner_status``).
 """
 import uuid
 
@@ -61,8 +62,14 @@ def check_calendar():
     return True, "本年度和下一年度的节假日安排已录入"
 
 
+def check_jobs():
+    from .jobs import runner_status
+
+    return runner_status()
+
+
 CHECKS = {"database": check_database, "migrations": check_migrations, "storage": check_storage,
-          "calendar": check_calendar}
+          "calendar": check_calendar, "jobs": check_jobs}
 
 
 def report():

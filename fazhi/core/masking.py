@@ -151,6 +151,14 @@ def _digits_pattern(value):
     return re.compile(r"(?<!\d)" + _SEP.join(re.escape(c) for c in digits) + r"(?![\dXx])")
 
 
+def _given_name(name):
+    """张三丰 → 三丰, 欧阳娜娜 → 娜娜; a name with a middle dot (transliterated) has none we can tell."""
+    name = "".join((name or "").split())
+    if not name or "·" in name or "•" in name:
+        return ""
+    return name[2:] if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else name[1:]
+
+
 def mask_public_text(text, *, persons=(), keep=()):
     """``text`` as it may be published: see the section comment above. Idempotent."""
     if not text:
@@ -184,6 +192,12 @@ def mask_public_text(text, *, persons=(), keep=()):
                 spellings.append((spelling, masked))
     for spelling, masked in sorted(spellings, key=lambda s: len(s[0]), reverse=True):
         result = _spaced(spelling).sub(masked, result)
+    # a given name standing alone after the full name was introduced (“张三丰……三丰称”): the full name is
+    # replaced above, so what remains is the lone given name; it becomes the masked name where a name ends
+    for person in persons:
+        given = _given_name(person.name)
+        if len(given) >= 2:
+            result = re.compile(_spaced(given).pattern + _NAME_END).sub(mask_name(person.name), result)
     result = _ROLE_RE.sub(lambda m: m.group(1) + m.group(2) + mask_name("".join(m.group(3).split())), result)
     for token, value in kept.items():
         result = result.replace(token, value)

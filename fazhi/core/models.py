@@ -12,9 +12,16 @@ class TimeStampedModel(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One write made through a service. Append-only; each row chains to the previous one."""
+    """One write made through a service. Append-only; each row chains to the previous one of its chain.
+
+    ``seq`` numbers every entry of the installation (rising, with gaps where a transaction rolled back);
+    ``chain`` is the audit chain the entry belongs to (``fazhi.core.audit``): one per county (the top-level unit of
+    the entry's unit), ``""`` for the installation's own chain; ``prev_seq`` is the previous entry of that chain
+    (0 for its first)."""
 
     seq = models.PositiveBigIntegerField("序号", unique=True)
+    chain = models.CharField("审计链", max_length=40, blank=True, default="")
+    prev_seq = models.PositiveBigIntegerField("链上前一条序号", default=0)
     at = models.DateTimeField("时间", db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
@@ -43,6 +50,7 @@ class AuditEntry(models.Model):
         verbose_name = "操作审计日志"
         verbose_name_plural = verbose_name
         ordering = ["-seq"]
+        indexes = [models.Index(fields=["chain", "seq"], name="core_auditentry_chain_seq")]
 
     def __str__(self):
         return f"#{self.seq} {self.event_name} {self.object_repr}"
@@ -57,8 +65,11 @@ class AuditEntry(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """The last link of the audit chain; locking it serialises appends."""
+    """The last link of one audit chain (``key``: ``""`` for the installation's own chain, ``u<id>`` for a county;
+    ``last_seq``: the ``seq`` of its last entry); locking it serialises the appends to that chain only."""
 
+    key = models.CharField("审计链", max_length=40, unique=True, default="")
+    label = models.CharField("名称", max_length=200, blank=True)
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
@@ -69,7 +80,26 @@ class AuditChainHead(models.Model):
         verbose_name_plural = verbose_name
 
     def __str__(self):
-        return f"#{self.last_seq}"
+        return f"{self.key or '-'}#{self.last_seq}"
+
+
+class AuditRoot(models.Model):
+    """The signed root of the audit trail: every chain's head (``{key: [seq, hash, label]}``) and an HMAC over them
+    with the installation's key (``FAZHI_AUDIT_ROOT_KEY``), so that removing a whole chain — entries and head —
+    is found by ``audit.verify``."""
+
+    at = models.DateTimeField("签名时间")
+    heads = models.JSONField("各链链头", default=dict)
+    mac = models.CharField("签名", max_length=64)
+
+    scope_exempt = "审计链的签名根，只用于完整性校验"
+
+    class Meta:
+        verbose_name = "审计签名根"
+        verbose_name_plural = verbose_name
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M}"
 
 
 class IntegrityCheckpoint(models.Model):
@@ -227,3 +257,84 @@ class DeadlineChange(models.Model):
 
     def __str__(self):
         return f"{self.record}：{self.label} {self.old_date:%Y-%m-%d} → {self.new_date:%Y-%m-%d}"
+
+
+class JobRun(models.Model):
+    """One scheduled job's run for one day (``fazhi.core.jobs``): the key ``(job, day)`` makes a job idempotent —
+    a second run on a day that already succeeded does nothing; a failed day is tried again."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "运行中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "失败"
+
+    job = models.CharField("任务", max_length=80)
+    day = models.DateField("日期")
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField("开始时间")
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    result = models.CharField("结果", max_length=500, blank=True)
+    error = models.TextField("错误", blank=True)
+    attempts = models.PositiveIntegerField("运行次数", default=1)
+
+    scope_exempt = "定时任务的运行记录，只向系统管理员展示"
+    status_tags = {Status.RUNNING: "blue", Status.DONE: "green", Status.FAILED: "red"}
+
+    class Meta:
+        verbose_name = "定时任务运行记录"
+        verbose_name_plural = verbose_name
+        ordering = ["-started_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="core_jobrun_job_day_unique")]
+
+    def __str__(self):
+        return f"{self.job}@{self.day}"
+
+
+class RunnerHeartbeat(models.Model):
+    """The job runner's sign of life (``manage.py run_jobs`` writes it every minute; ``/healthz`` reads it)."""
+
+    name = models.CharField("运行程序", max_length=40, unique=True)
+    beat_at = models.DateTimeField("最近心跳")
+    host = models.CharField("主机", max_length=200, blank=True)
+    pid = models.PositiveIntegerField("进程号", default=0)
+
+    scope_exempt = "运行程序的心跳，只用于健康检查和运行状态页"
+
+    class Meta:
+        verbose_name = "定时任务心跳"
+        verbose_name_plural = verbose_name
+
+    def __str__(self):
+        return f"{self.name}@{self.beat_at}"
+
+
+class Message(models.Model):
+    """A message in a user's message centre (``fazhi.core.notify``); ``key`` makes a sender idempotent (the same
+    digest is never sent twice). ``email_state``/``sms_state``: whether the copy by e-mail or SMS is owed."""
+
+    class Delivery(models.TextChoices):
+        NONE = "", "不发送"
+        PENDING = "pending", "待发送"
+        SENT = "sent", "已发送"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE,
+                             related_name="platform_messages")
+    key = models.CharField("去重键", max_length=200, unique=True)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("内容", blank=True)
+    link = models.CharField("链接", max_length=500, blank=True)
+    created_at = models.DateTimeField("发送时间")
+    read_at = models.DateTimeField("阅读时间", null=True, blank=True)
+    email_state = models.CharField("邮件", max_length=10, choices=Delivery.choices, blank=True, default="")
+    sms_state = models.CharField("短信", max_length=10, choices=Delivery.choices, blank=True, default="")
+
+    scope_exempt = "每位用户只读自己的消息（按接收人筛选）"
+
+    class Meta:
+        verbose_name = "站内消息"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="core_message_unread_idx")]
+
+    def __str__(self):
+        return self.title

@@ -5,6 +5,7 @@ At start-up ``autodiscover`` imports each installed app's ``reporting.py``, ``al
 the ``register_*`` functions below.
 
 - figures: numbers for the annual report and the dashboard, by key ``<module>.<name>``;
+- unit measures: ``(numerator, denominator)`` per unit with the records behind them, for assessments;
 - alerts: compliance checks ``(user, today) -> list[Alert]``;
 - search sources: how a module's records become search entries;
 - navigation: the workbench's left menu (modules not built yet are simply absent);
@@ -30,12 +31,20 @@ class FigureValue:
     ``value`` is a number (int, Decimal or float; a rate as a percentage 0–100); ``link`` is the URL of
     the records behind it (a list page filtered by year and unit); ``breakdown`` optionally maps a
     label (a unit, a category) to a number; ``records`` optionally the ids behind the value.
+
+    ``rows``, instead of a ``link``, is a queryset of exactly the counted records (item level: one row per
+    counted comment, step, visit…): the report and the dashboard then link to the shared drill-down page, which
+    lists them with a total equal to the value. A figure that adds a number up (visitors, 人次, 万元) names the
+    field in ``rows_sum`` (and ``rows_divisor`` to turn 元 into 万元); the page shows that column and its 合计.
     """
 
     value: Any
     link: str = ""
     breakdown: dict = field(default_factory=dict)
     records: list = field(default_factory=list)
+    rows: Any = None
+    rows_sum: str = ""
+    rows_divisor: int = 1
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,22 @@ class Sentence:
     figures: tuple = ()
 
 
+@dataclass(frozen=True)
+class UnitMeasure:
+    """A measure computed for every unit at once, for assessments that score units (依法行政考评):
+    ``compute(unit_ids, year) -> {unit_id: (numerator, denominator)}`` (a unit without records may be absent)
+    and ``drilldown(unit_id, year) -> [(title, url), …]``, exactly the records counted in that unit's numerator
+    and denominator. A module adds a source by registering it in its ``reporting.py``."""
+
+    key: str
+    label: str
+    compute: Callable[..., dict]
+    drilldown: Callable[..., list]
+    description: str = ""
+
+
 _figures: dict[str, Figure] = {}
+_unit_measures: dict[str, UnitMeasure] = {}
 _todos: dict[str, TodoProvider] = {}
 _sentences: dict[str, Sentence] = {}
 _alerts: dict[str, AlertProvider] = {}
@@ -181,6 +205,19 @@ def register_figure(key, *, label, unit, chapter, compute, description="", year_
         raise ValueError(f"figure {key} is registered twice")
     _figures[key] = Figure(key, label, unit, chapter, compute, description, year_basis, imported, rounding)
     return _figures[key]
+
+
+def register_unit_measure(key, *, label, compute, drilldown, description=""):
+    """A per-unit measure (see ``UnitMeasure``); the assessment's automatic indicators choose among them."""
+    _check_key(key)
+    if key in _unit_measures and _unit_measures[key].compute is not compute:
+        raise ValueError(f"unit measure {key} is registered twice")
+    _unit_measures[key] = UnitMeasure(key, label, compute, drilldown, description)
+    return _unit_measures[key]
+
+
+def unit_measures() -> dict[str, UnitMeasure]:
+    return dict(sorted(_unit_measures.items()))
 
 
 def register_alert(key, *, label, check):

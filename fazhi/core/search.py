@@ -44,8 +44,16 @@ A one-character query falls back to a plain substring scan (correct, not indexed
   weight A, text weight B) and a GIN index, matched with ``phraseto_tsquery('simple', …)``, ranked by ``ts_rank``.
 
 Ranking reads every ranked match's statistics, so a phrase found in more than ``RANK_WINDOW`` (2,000) entries
-(行政, 管理 …) is ranked among its newest 2,000 entries and the older matches follow, newest first. ``total`` is
-always exact and every match is on some page, so recall is not affected.
+(行政, 管理 …) is ranked among its newest 2,000 entries and the older matches follow, newest first. On SQLite
+``total`` is always exact and every match is on some page, so recall is not affected.
+
+PostgreSQL reads a row per counted match (a GIN index has no counts and no word positions: phrases are re-checked
+on the row) and decompresses the vector of every ranked match, so at 100,000 entries a phrase found in most of them
+cost 362 ms at p95. It therefore ranks among the newest ``PG_RANK_WINDOW`` (200) matches and counts up to
+``COUNT_CAP`` (2,000, the public site's listing cap): beyond it ``total`` is 2,000, ``Results.capped`` is set and
+``notice`` asks for more words (every match is still found — ``every_match`` — and the first 2,000 are listed).
+RUM (Debian's ``postgresql-15-rum``, ranking inside the index) was tried: its ordered scan still scores every match
+(120 ms for 17,000 matches on the loaded machine) and it slowed index writes several-fold, so it is not used.
 
 Queries are capped before anything is looked up: text is cleaned like stored prose (``fazhi.core.text.clean_text``:
 no zero-width characters, full-width letters/digits folded), then cut to ``FAZHI_SEARCH_MAX_QUERY_CHARS`` characters
@@ -167,7 +175,8 @@ class Results:
     q: str
     total: int
     hits: list
-    notice: str = ""  # set when the query was shortened (``limit_query``)
+    notice: str = ""  # set when the query was shortened (``limit_query``) or the count stopped (``capped``)
+    capped: bool = False  # PostgreSQL stopped counting at ``COUNT_CAP``: ``total`` is that many, there are more
 
     def __iter__(self):
         return iter(self.hits)
@@ -196,14 +205,16 @@ def query(q, *, user=None, public_only=False, source=None, limit=20, offset=0) -
         unit_ids = None if reached is None else sorted(reached)
     filters = {"public_only": public_only, "source": source, "unit_ids": unit_ids}
     if any(len(p) == 1 for p in phrases):  # a one-character run: no bigram to look up
-        ranked, total = _scan(_runs(q), filters, limit, offset)
+        (ranked, total), capped = _scan(_runs(q), filters, limit, offset), False
     else:
-        ranked, total = _ranked(_backend(), phrases, filters, limit, offset)
+        ranked, total, capped = _ranked(_backend(), phrases, filters, limit, offset)
+    if capped:
+        notice += f"符合条件的结果超过{total}条，只列出其中的{total}条，请增加检索词缩小范围。"
     entries = SearchEntry.objects.in_bulk([pk for pk, _ in ranked])
     terms = _highlight_terms(q)
     hits = [Hit(entries[pk], rank, highlight(entries[pk].title, terms), snippet(entries[pk].text, terms))
             for pk, rank in ranked if pk in entries]
-    return Results(q, total, hits, notice)
+    return Results(q, total, hits, notice, capped)
 
 
 #: The most matches a public listing reads and filters (``public_query``); beyond it the notice says so.
@@ -328,17 +339,21 @@ RANK_WINDOW = 2000
 
 
 def _ranked(backend, phrases, filters, limit, offset):
-    """The page ``offset:offset+limit`` of the matches in ranking order, and the exact total.
+    """``(page, total, capped)``: the page ``offset:offset+limit`` of the matches in ranking order and the number
+    of matches — exact, or ``count_cap`` with ``capped`` when the backend stops counting there (PostgreSQL).
 
     Order: the matches among the newest ``RANK_WINDOW`` by relevance, then every older match, newest first.
     """
-    page, ranked_count, seen, boundary = backend.window(phrases, filters, limit, offset, RANK_WINDOW)
-    if seen <= RANK_WINDOW:  # every match was ranked
-        return page, ranked_count
-    total = backend.count(phrases, filters)
+    window = min(RANK_WINDOW, backend.rank_window_max or RANK_WINDOW)
+    page, ranked_count, seen, boundary = backend.window(phrases, filters, limit, offset, window)
+    if seen <= window:  # every match was ranked
+        return page, ranked_count, False
+    total = seen if backend.count_cap else backend.count(phrases, filters)  # PostgreSQL's window counted
+    capped = bool(backend.count_cap) and total > backend.count_cap
+    total = min(total, backend.count_cap) if capped else total
     if len(page) < limit and offset + len(page) < total:
         page += backend.older(phrases, filters, limit - len(page), max(0, offset - ranked_count), boundary)
-    return page, total
+    return page, total, capped
 
 
 def _filter_tokens(filters):
@@ -368,6 +383,9 @@ def _tags(entry):
 
 class SqliteBackend:
     """FTS5 over bigrams; the entry's filters (public, source, unit) are tokens of a third column ``tags``."""
+
+    rank_window_max = None
+    count_cap = None  # FTS5 counts from its index: always exact
 
     def write(self, entries):
         if not entries:
@@ -445,8 +463,23 @@ def _sql_filters(filters):
     return where, params
 
 
+#: PostgreSQL: relevance is ranked among the newest this many matches (each ranked match's vector is read).
+PG_RANK_WINDOW = 200
+#: PostgreSQL: the count of matches stops here (``Results.capped``), so a very common phrase counts fast.
+COUNT_CAP = 2_000
+
+
 class PostgresBackend:
-    """A ``tsvector`` ('simple' configuration over the bigrams) on the entry's own row, with a GIN index."""
+    """A ``tsvector`` ('simple' configuration over the bigrams) on the entry's own row, with a GIN index.
+
+    PostgreSQL reads a match's row for every match it counts, and decompresses its vector for every match it ranks,
+    so a very common phrase (行政: 86,000 of 100,000 entries) would cost in proportion to its matches. Two bounds
+    keep every query fast: the count stops at ``COUNT_CAP`` (``Results.capped``: the page says there are more) and
+    relevance is ranked among the newest ``PG_RANK_WINDOW`` matches; the older matches follow, newest first.
+    """
+
+    rank_window_max = PG_RANK_WINDOW
+    count_cap = COUNT_CAP
 
     def write(self, entries):
         if not entries:
@@ -468,12 +501,15 @@ class PostgresBackend:
         return tsq, sql, [*phrases, *params]
 
     def count(self, phrases, filters):
+        """The number of matches, up to ``count_cap + 1`` (more means: at least that many)."""
         _tsq, where, params = self._where(phrases, filters)
-        # The planner prices ``@@`` as cheap and picks a sequential scan for common phrases, which then
-        # decompresses every vector (≈4× slower than the GIN bitmap scan): keep it on the index.
+        # The planner prices ``@@`` as cheap and picks a sequential (or a plain index) scan for common phrases,
+        # which then decompresses every vector (≈4× slower than the GIN bitmap scan): keep it on the bitmap.
         with transaction.atomic(), connection.cursor() as cur:
             cur.execute("SET LOCAL enable_seqscan = off")
-            cur.execute(f"SELECT count(*) FROM core_searchentry e WHERE {where}", params)
+            cur.execute("SET LOCAL enable_indexscan = off")
+            cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM core_searchentry e WHERE {where} LIMIT %s) m",
+                        [*params, self.count_cap + 1])
             return cur.fetchone()[0]
 
     def window(self, phrases, filters, limit, offset, window):
@@ -487,7 +523,9 @@ class PostgresBackend:
         if total > window:
             inner += " ORDER BY e.id DESC LIMIT %s"
             params = [*params, window]
-        with connection.cursor() as cur:
+        with transaction.atomic(), connection.cursor() as cur:
+            if total <= self.count_cap:  # a counted few: read just the matches (the bitmap), not the newest rows
+                cur.execute("SET LOCAL enable_indexscan = off")
             cur.execute(f"SELECT m.id, ts_rank(m.tsv, {tsq}) AS r, min(m.id) OVER () FROM ({inner}) m "
                         "ORDER BY r DESC, m.id DESC LIMIT %s OFFSET %s", [*phrases, *params, limit, offset])
             rows = cur.fetchall()

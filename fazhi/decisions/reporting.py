@@ -37,8 +37,7 @@ def catalogue_items(*, year, unit_ids=None):
 def completed(*, year, unit_ids=None):
     qs = _decisions(unit_ids).filter(decided_on__year=year,
                                      status__in=[DecisionStatus.DECIDED, DecisionStatus.PUBLISHED])
-    return FigureValue(value=qs.count(), link=_list(year=year, status=DecisionStatus.PUBLISHED),
-                       records=list(qs.values_list("pk", flat=True)))
+    return FigureValue(value=qs.count(), rows=qs, records=list(qs.values_list("pk", flat=True)))
 
 
 def steps_resolved(*, year, unit_ids=None):
@@ -50,8 +49,8 @@ def steps_resolved(*, year, unit_ids=None):
     for r in rows:
         breakdown[f"{labels[r['code']]}（完成）"] = r["done"]
         breakdown[f"{labels[r['code']]}（不适用）"] = r["na"]
-    total = steps.filter(status=StepStatus.DONE).count()
-    return FigureValue(value=total, link=_list(year=year), breakdown=breakdown)
+    done = steps.filter(status=StepStatus.DONE)
+    return FigureValue(value=done.count(), rows=done, breakdown=breakdown)
 
 
 def _comments(year, unit_ids):
@@ -61,12 +60,12 @@ def _comments(year, unit_ids):
 
 def comments_received(*, year, unit_ids=None):
     qs = _comments(year, unit_ids)
-    return FigureValue(value=qs.count(), link=_list(year=year))
+    return FigureValue(value=qs.count(), rows=qs)
 
 
 def comments_adopted(*, year, unit_ids=None):
     qs = _comments(year, unit_ids).filter(hidden=False, disposition__in=[Disposition.ADOPTED, Disposition.PARTLY])
-    return FigureValue(value=qs.count(), link=_list(year=year),
+    return FigureValue(value=qs.count(), rows=qs,
                        breakdown={"采纳": qs.filter(disposition=Disposition.ADOPTED).count(),
                                   "部分采纳": qs.filter(disposition=Disposition.PARTLY).count()})
 
@@ -90,10 +89,10 @@ def decisions_reviewed(*, year, unit_ids=None):
 
 def matters_reviewed(*, year, unit_ids=None):
     """Major decisions and major projects that went through risk assessment and legality review."""
-    decisions = _reviews(year, unit_ids).count()
-    projects = _services(year, unit_ids).filter(kind=ServiceKind.PROJECT_REVIEW).count()
-    return FigureValue(value=decisions + projects, link=_list(year=year),
-                       breakdown={"重大行政决策事项": decisions, "重大项目": projects})
+    decisions = _reviews(year, unit_ids)
+    projects = _services(year, unit_ids).filter(kind=ServiceKind.PROJECT_REVIEW)
+    return FigureValue(value=decisions.count() + projects.count(), rows=[decisions, projects],
+                       breakdown={"重大行政决策事项": decisions.count(), "重大项目": projects.count()})
 
 
 def contracts_reviewed(*, year, unit_ids=None):
@@ -121,8 +120,7 @@ def government_advisers(*, year, unit_ids=None):
                                      contract_end__gte=day, ended_reason="")
     if unit_ids is not None:
         qs = qs.filter(client_unit_id__in=unit_ids)
-    return FigureValue(value=qs.count(), link=f"{reverse('decisions:adviser_list')}?status=active",
-                       records=list(qs.values_list("pk", flat=True)))
+    return FigureValue(value=qs.count(), rows=qs, records=list(qs.values_list("pk", flat=True)))
 
 
 def adviser_coverage(*, year, unit_ids=None):
@@ -134,6 +132,10 @@ def adviser_coverage(*, year, unit_ids=None):
                        breakdown={f"{r['label']}（已覆盖）": r["covered"] for r in rows.values()}
                        | {f"{r['label']}（总数）": r["total"] for r in rows.values()})
 
+
+NATIVE = "均为在本平台登记的记录（本项没有Excel导入）"
+YEAR_BASIS = {'catalogue_items': '按决策事项目录的年度统计', 'completed': '按作出决定日期所在年度统计', 'steps_resolved': '按决策事项所属年度统计', 'comments_received': '按公众意见提交日期所在年度统计', 'comments_adopted': '按公众意见提交日期所在年度统计', 'matters_reviewed': '按合法性审查完成日期、法律顾问审查日期所在年度统计', 'decisions_reviewed': '按合法性审查完成日期所在年度统计', 'contracts_reviewed': '按法律顾问服务日期所在年度统计', 'adviser_services': '按法律顾问服务日期所在年度统计', 'government_advisers': '统计年末（当年为今日）仍在聘期内的法律顾问', 'adviser_coverage': '统计年末（当年为今日）仍在聘期内的法律顾问'}
+IMPORTED = {'government_advisers': '包含由Excel导入的法律顾问', 'adviser_coverage': '包含由Excel导入的法律顾问'}
 
 for _key, _label, _unit, _compute in [
     ("catalogue_items", "列入年度目录的重大行政决策事项", "项", catalogue_items),
@@ -148,7 +150,8 @@ for _key, _label, _unit, _compute in [
     ("government_advisers", "县政府常年法律顾问", "名", government_advisers),
     ("adviser_coverage", "党政机关和村（社区）法律顾问覆盖率", "%", adviser_coverage),
 ]:
-    register_figure(f"decisions.{_key}", label=_label, unit=_unit, chapter=CHAPTER, compute=_compute)
+    register_figure(f"decisions.{_key}", label=_label, unit=_unit, chapter=CHAPTER, compute=_compute,
+                    year_basis=YEAR_BASIS[_key], imported=IMPORTED.get(_key, NATIVE))
 
 # The report's sentences (seed 三、遵循规范程序，推进科学决策).
 register_sentence("decisions.catalogue", theme="theme_decisions", order=10,

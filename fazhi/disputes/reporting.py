@@ -1,6 +1,7 @@
 """Figures of the disputes module for the annual report (seed 六: mediation linked together, petitions, the
 lawyers who took part in petition cases and the petition hall's legal duty). Every figure's link lists the
 records behind it (the drill-down's total equals the figure)."""
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
@@ -36,7 +37,7 @@ def mediation_orgs(*, year, unit_ids=None):
 
 def mediators(*, year, unit_ids=None):
     qs = _units(Mediator.objects.filter(is_active=True, org__is_active=True), unit_ids, "org__unit_id")
-    return FigureValue(value=qs.count(), link=reverse("disputes:org_list"))
+    return FigureValue(value=qs.count(), rows=qs)
 
 
 def mediation_cases(*, year, unit_ids=None):
@@ -103,8 +104,8 @@ def petitions_overdue(*, year, unit_ids=None):
 
 def repeat_petitions(*, year, unit_ids=None):
     qs = _petitions(year, unit_ids)
-    return FigureValue(value=qs.aggregate(n=Sum("repeat_count"))["n"] or 0, link=_plink(year, repeat="on"),
-                       breakdown={"涉及事项": qs.filter(repeat_count__gt=0).count()})
+    return FigureValue(value=qs.aggregate(n=Sum("repeat_count"))["n"] or 0, rows=qs.filter(repeat_count__gt=0),
+                       rows_sum="repeat_count", breakdown={"涉及事项": qs.filter(repeat_count__gt=0).count()})
 
 
 def difficult_resolved(*, year, unit_ids=None):
@@ -124,35 +125,38 @@ def _lawyer_cases(level):
 def _hall(field, distinct_lawyers=False):
     def compute(*, year, unit_ids=None):
         qs = _units(HallDuty.objects.filter(day__year=year), unit_ids)
-        value = qs.values("lawyer_id").distinct().count() if distinct_lawyers else (qs.aggregate(n=Sum(field))["n"] or 0)
-        return FigureValue(value=value, link=f"{reverse('disputes:hall_list')}?year={year}")
+        if distinct_lawyers:
+            lawyers = get_user_model().objects.filter(pk__in=qs.values("lawyer_id")).order_by("pk")
+            return FigureValue(value=lawyers.count(), rows=lawyers)
+        return FigureValue(value=qs.aggregate(n=Sum(field))["n"] or 0, rows=qs.filter(**{f"{field}__gt": 0}),
+                           rows_sum=field)
 
     return compute
 
 
 F = register_figure
-F("disputes.mediation_orgs", label="调解组织", unit="个", chapter=CHAPTER, compute=mediation_orgs)
-F("disputes.mediators", label="调解员", unit="名", chapter=CHAPTER, compute=mediators)
-F("disputes.mediation_cases", label="受理矛盾纠纷", unit="件", chapter=CHAPTER, compute=mediation_cases)
-F("disputes.mediation_succeeded", label="调解成功", unit="件", chapter=CHAPTER, compute=mediation_succeeded)
-F("disputes.mediation_success_rate", label="调解成功率", unit="%", chapter=CHAPTER, compute=mediation_success_rate)
-F("disputes.petitions", label="登记信访事项", unit="件", chapter=CHAPTER, compute=petitions_by_channel,
+F("disputes.mediation_orgs", year_basis="统计当前在册的调解组织（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="调解组织", unit="个", chapter=CHAPTER, compute=mediation_orgs)
+F("disputes.mediators", year_basis="统计当前在册的调解员（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="调解员", unit="名", chapter=CHAPTER, compute=mediators)
+F("disputes.mediation_cases", year_basis="按受理登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="受理矛盾纠纷", unit="件", chapter=CHAPTER, compute=mediation_cases)
+F("disputes.mediation_succeeded", year_basis="按受理登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="调解成功", unit="件", chapter=CHAPTER, compute=mediation_succeeded)
+F("disputes.mediation_success_rate", year_basis="按受理登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="调解成功率", unit="%", chapter=CHAPTER, compute=mediation_success_rate)
+F("disputes.petitions", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="登记信访事项", unit="件", chapter=CHAPTER, compute=petitions_by_channel,
   description="按来源渠道分列")
-F("disputes.petitions_by_class", label="信访事项（按类别）", unit="件", chapter=CHAPTER, compute=petitions_by_class)
-F("disputes.petitions_accepted", label="受理信访事项", unit="件", chapter=CHAPTER, compute=petitions_accepted)
-F("disputes.petitions_on_time", label="按期办结信访事项", unit="件", chapter=CHAPTER, compute=petitions_on_time)
-F("disputes.petitions_overdue", label="超期信访事项", unit="件", chapter=CHAPTER, compute=petitions_overdue)
-F("disputes.repeat_petitions", label="重复信访", unit="次", chapter=CHAPTER, compute=repeat_petitions)
-F("disputes.difficult_resolved", label="化解疑难信访事项", unit="件", chapter=CHAPTER, compute=difficult_resolved)
-F("disputes.lawyer_difficult", label="律师参与化解的疑难信访案件", unit="件", chapter=CHAPTER,
+F("disputes.petitions_by_class", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="信访事项（按类别）", unit="件", chapter=CHAPTER, compute=petitions_by_class)
+F("disputes.petitions_accepted", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="受理信访事项", unit="件", chapter=CHAPTER, compute=petitions_accepted)
+F("disputes.petitions_on_time", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="按期办结信访事项", unit="件", chapter=CHAPTER, compute=petitions_on_time)
+F("disputes.petitions_overdue", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="超期信访事项", unit="件", chapter=CHAPTER, compute=petitions_overdue)
+F("disputes.repeat_petitions", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="重复信访", unit="次", chapter=CHAPTER, compute=repeat_petitions)
+F("disputes.difficult_resolved", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="化解疑难信访事项", unit="件", chapter=CHAPTER, compute=difficult_resolved)
+F("disputes.lawyer_difficult", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="律师参与化解的疑难信访案件", unit="件", chapter=CHAPTER,
   compute=_lawyer_cases(PetitionLevel.DIFFICULT), description="本模块登记、有律师参与的疑难信访事项")
-F("disputes.lawyer_general", label="律师参与化解的一般信访纠纷", unit="件", chapter=CHAPTER,
+F("disputes.lawyer_general", year_basis="按信访事项登记日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="律师参与化解的一般信访纠纷", unit="件", chapter=CHAPTER,
   compute=_lawyer_cases(PetitionLevel.GENERAL), description="本模块登记、有律师参与的一般信访事项")
-F("disputes.hall_lawyers", label="信访大厅值守律师人数", unit="名", chapter=CHAPTER, compute=_hall("", True))
-F("disputes.hall_visitors", label="信访大厅律师接待上访群众人数", unit="人", chapter=CHAPTER, compute=_hall("visitors"))
-F("disputes.hall_general", label="信访大厅律师参与化解一般信访纠纷件数", unit="件", chapter=CHAPTER,
+F("disputes.hall_lawyers", year_basis="按值守日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="信访大厅值守律师人数", unit="名", chapter=CHAPTER, compute=_hall("", True))
+F("disputes.hall_visitors", year_basis="按值守日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="信访大厅律师接待上访群众人数", unit="人", chapter=CHAPTER, compute=_hall("visitors"))
+F("disputes.hall_general", year_basis="按值守日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="信访大厅律师参与化解一般信访纠纷件数", unit="件", chapter=CHAPTER,
   compute=_hall("general_disputes"))
-F("disputes.hall_difficult", label="信访大厅律师参与化解疑难信访纠纷件数", unit="件", chapter=CHAPTER,
+F("disputes.hall_difficult", year_basis="按值守日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="信访大厅律师参与化解疑难信访纠纷件数", unit="件", chapter=CHAPTER,
   compute=_hall("difficult_disputes"))
 
 THEME = "theme_disputes"

@@ -3,7 +3,7 @@ from django.db.models import Avg, Count
 from django.urls import reverse
 
 from fazhi.core import clock, numbers
-from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.core.registry import FigureValue, register_figure, register_sentence, register_unit_measure
 
 from .choices import CaseKind, CertificateStatus, HearingKind, PublicationStatus
 from .models import Case, CaseFileEvaluation, CertificateIssue, MajorReview, Officer, Publication, Training
@@ -98,12 +98,12 @@ def major_reviews(*, year, unit_ids=None):
     qs = _units(MajorReview.objects.filter(reviewed_on__year=year), unit_ids, "case__unit_id")
     return FigureValue(value=qs.count(), breakdown={"通过": qs.filter(passed=True).count(),
                                                      "不通过": qs.filter(passed=False).count()},
-                       link=f"{reverse('enforcement:case_list')}?year={year}")
+                       rows=qs)
 
 
 def hearings(*, year, unit_ids=None):
     qs = _units(Case.objects.filter(hearing_requested_on__year=year, hearing_kind=HearingKind.HEARING), unit_ids)
-    return FigureValue(value=qs.count(), link=f"{reverse('enforcement:case_list')}?year={year}")
+    return FigureValue(value=qs.count(), rows=qs)
 
 
 def evaluation_score(*, year, unit_ids=None):
@@ -113,21 +113,21 @@ def evaluation_score(*, year, unit_ids=None):
                        link=f"{reverse('enforcement:evaluation_list')}?year={year}")
 
 
-register_figure("enforcement.officers_certified", label="换发和申领行政执法证件人数", unit="人", chapter=CHAPTER,
+register_figure("enforcement.officers_certified", year_basis="按证件核发日期所在年度统计", imported="包含由Excel导入的执法人员及其证件", label="换发和申领行政执法证件人数", unit="人", chapter=CHAPTER,
                 compute=officers_certified)
-register_figure("enforcement.officers_trained", label="参加行政执法业务培训人数", unit="人", chapter=CHAPTER,
+register_figure("enforcement.officers_trained", year_basis="按培训日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="参加行政执法业务培训人数", unit="人", chapter=CHAPTER,
                 compute=officers_trained)
-register_figure("enforcement.certificates_valid", label="有效行政执法证件（年末）", unit="个", chapter=CHAPTER,
+register_figure("enforcement.certificates_valid", year_basis="统计年末（当年为今日）有效的证件", imported="包含由Excel导入的执法人员及其证件", label="有效行政执法证件（年末）", unit="个", chapter=CHAPTER,
                 compute=certificates_by_status)
-register_figure("enforcement.cases_by_kind", label="行政执法案件", unit="件", chapter=CHAPTER, compute=cases_by_kind)
-register_figure("enforcement.cases_registered", label="立案的行政执法案件", unit="件", chapter=CHAPTER,
+register_figure("enforcement.cases_by_kind", year_basis="按立案日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="行政执法案件", unit="件", chapter=CHAPTER, compute=cases_by_kind)
+register_figure("enforcement.cases_registered", year_basis="按立案日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="立案的行政执法案件", unit="件", chapter=CHAPTER,
                 compute=cases_registered)
-register_figure("enforcement.published_on_time", label="执法决定按时公示率", unit="%", chapter=CHAPTER,
+register_figure("enforcement.published_on_time", year_basis="按作出决定日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="执法决定按时公示率", unit="%", chapter=CHAPTER,
                 compute=published_on_time)
-register_figure("enforcement.major_reviews", label="重大执法决定法制审核", unit="件", chapter=CHAPTER,
+register_figure("enforcement.major_reviews", year_basis="按法制审核日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="重大执法决定法制审核", unit="件", chapter=CHAPTER,
                 compute=major_reviews)
-register_figure("enforcement.hearings", label="举行听证", unit="件", chapter=CHAPTER, compute=hearings)
-register_figure("enforcement.evaluation_score", label="案卷评查平均分", unit="分", chapter=CHAPTER,
+register_figure("enforcement.hearings", year_basis="按听证申请日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="举行听证", unit="件", chapter=CHAPTER, compute=hearings)
+register_figure("enforcement.evaluation_score", year_basis="按评查日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="案卷评查平均分", unit="分", chapter=CHAPTER,
                 compute=evaluation_score)
 
 # The report's sentences (seed 四：健全行政执法人员管理制度、加快行政执法规范化建设).
@@ -146,3 +146,32 @@ register_sentence("enforcement.hearings", theme="theme_enforcement", order=72,
                   template="依法保障当事人陈述、申辩和要求听证的权利，举行听证{enforcement.hearings}件")
 register_sentence("enforcement.evaluation", theme="theme_enforcement", order=80,
                   template="开展行政执法案卷评查，评查案卷平均分{enforcement.evaluation_score}分")
+
+
+# Per-unit measure for the annual assessment (依法行政考评): officers holding a valid certificate at the year's end.
+def _unit_officers(unit_ids, year):
+    import datetime
+
+    day = min(datetime.date(year, 12, 31), clock.today())
+    return _units(Officer.objects.filter(issued_on__lte=day), unit_ids)
+
+
+def unit_certificates_held(unit_ids, year):
+    """``{unit_id: (officers with a valid certificate at the year's end, officers registered)}``."""
+    valid = certificates_valid_ids(year, unit_ids)
+    result = {}
+    for officer_id, unit_id in _unit_officers(unit_ids, year).values_list("pk", "unit_id"):
+        held, total = result.get(unit_id, (0, 0))
+        result[unit_id] = (held + (officer_id in valid), total + 1)
+    return result
+
+
+def unit_certificate_records(unit_id, year):
+    valid = certificates_valid_ids(year, [unit_id])
+    return [(f"{o.name}（{'持有效证件' if o.pk in valid else '无有效证件'}）",
+             reverse("enforcement:officer_detail", args=[o.pk]))
+            for o in _unit_officers([unit_id], year).order_by("name", "pk")]
+
+
+register_unit_measure("enforcement.certificates_held", label="执法人员持证率", compute=unit_certificates_held,
+                      drilldown=unit_certificate_records, description="年末持有效执法证件的人数 ÷ 登记的执法人员数")

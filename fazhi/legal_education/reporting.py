@@ -1,10 +1,12 @@
 """Legal-education figures for the annual report and the dashboard (seed §三 五是: 77个县直单位制定了普法责任清单,
 60余场“法律六进”, 75个单位 2300多名 staff in the online exam with a 98% pass rate, 6 provincial culture sites,
 20 units in “四个100”)."""
+from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
 
 from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.orgs.models import OrgUnit
 
 from . import selectors
 from .choices import ActivityKind, DutyListStatus, SiteLevel
@@ -46,12 +48,13 @@ def _exam_rows(year, unit_ids):
 
 def exam_units(*, year, unit_ids=None):
     people = _exam_rows(year, unit_ids)
-    return FigureValue(value=len({u for u, _ in people.values()}), link=reverse("legal_education:exam_list"))
+    ids = {u for u, _ in people.values()}
+    return FigureValue(value=len(ids), rows=OrgUnit.objects.filter(pk__in=ids).order_by("path"))
 
 
 def exam_participants(*, year, unit_ids=None):
     people = _exam_rows(year, unit_ids)
-    return FigureValue(value=len(people), link=reverse("legal_education:exam_list"))
+    return FigureValue(value=len(people), rows=get_user_model().objects.filter(pk__in=list(people)).order_by("pk"))
 
 
 def exam_pass_rate(*, year, unit_ids=None):
@@ -75,7 +78,7 @@ def demo_units(*, year, unit_ids=None):
     ids = set(Programme.objects.filter(year=year).values_list("units", flat=True)) - {None}
     if unit_ids is not None:
         ids &= set(unit_ids)
-    return FigureValue(value=len(ids), link=f"{reverse('legal_education:site_list')}?year={year}")
+    return FigureValue(value=len(ids), rows=OrgUnit.objects.filter(pk__in=ids).order_by("path"))
 
 
 def study_sessions(*, year, unit_ids=None):
@@ -84,16 +87,16 @@ def study_sessions(*, year, unit_ids=None):
 
 
 F = register_figure
-F("legal_education.duty_lists", label="县直单位制定了普法责任清单", unit="个", chapter=CHAPTER, compute=duty_lists)
-F("legal_education.activities", label="“法律六进”宣传活动", unit="场", chapter=CHAPTER, compute=activities)
-F("legal_education.exam_units", label="单位组织参加无纸化网上学法用法考试", unit="个", chapter=CHAPTER, compute=exam_units)
-F("legal_education.exam_participants", label="国家机关工作人员参加无纸化网上学法用法考试", unit="名", chapter=CHAPTER,
+F("legal_education.duty_lists", year_basis="按责任清单所属年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="县直单位制定了普法责任清单", unit="个", chapter=CHAPTER, compute=duty_lists)
+F("legal_education.activities", year_basis="按活动日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="“法律六进”宣传活动", unit="场", chapter=CHAPTER, compute=activities)
+F("legal_education.exam_units", year_basis="按考试开始日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="单位组织参加无纸化网上学法用法考试", unit="个", chapter=CHAPTER, compute=exam_units)
+F("legal_education.exam_participants", year_basis="按考试开始日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="国家机关工作人员参加无纸化网上学法用法考试", unit="名", chapter=CHAPTER,
   compute=exam_participants)
-F("legal_education.exam_pass_rate", label="学法用法考试通过率", unit="%", chapter=CHAPTER, compute=exam_pass_rate)
-F("legal_education.culture_sites", label="法治文化阵地被命名为省级法治文化建设示范点", unit="个", chapter=CHAPTER,
+F("legal_education.exam_pass_rate", year_basis="按考试开始日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="学法用法考试通过率", unit="%", chapter=CHAPTER, compute=exam_pass_rate)
+F("legal_education.culture_sites", year_basis="按命名年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="法治文化阵地被命名为省级法治文化建设示范点", unit="个", chapter=CHAPTER,
   compute=culture_sites)
-F("legal_education.demo_units", label="单位参入全省“四个100”法治示范创建", unit="个", chapter=CHAPTER, compute=demo_units)
-F("legal_education.study_sessions", label="学法活动", unit="次", chapter=CHAPTER, compute=study_sessions)
+F("legal_education.demo_units", year_basis="按创建活动的年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="单位参入全省“四个100”法治示范创建", unit="个", chapter=CHAPTER, compute=demo_units)
+F("legal_education.study_sessions", year_basis="按学法日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="学法活动", unit="次", chapter=CHAPTER, compute=study_sessions)
 
 register_sentence(
     "legal_education.duty_and_exam", theme="theme_decisions", order=50,

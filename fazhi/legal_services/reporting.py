@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from fazhi.core.registry import FigureValue, register_figure, register_sentence
 from fazhi.orgs.choices import UnitKind
+from fazhi.orgs.models import OrgUnit
 
 from .choices import DocumentKind, Duty, LogStatus
 from .models import AidApplication, Assignment, ServiceContract, ServiceLog, VillageAgreement
@@ -48,6 +49,10 @@ def _assignments(year, unit_ids=None):
     return qs
 
 
+def _units_of(ids):
+    return OrgUnit.objects.filter(pk__in=ids).order_by("path")
+
+
 def lawyers(*, year, unit_ids=None):
     qs = _assignments(year, unit_ids)
     by_firm = {}
@@ -65,13 +70,13 @@ def townships_covered(*, year, unit_ids=None):
             ids.add(unit_id)
         elif kind == UnitKind.VILLAGE:
             ids.add(parent_id)
-    return FigureValue(value=len(ids), link=reverse("legal_services:coverage"), records=sorted(ids))
+    return FigureValue(value=len(ids), rows=_units_of(ids), records=sorted(ids))
 
 
 def villages_covered(*, year, unit_ids=None):
     qs = _assignments(year, unit_ids).filter(unit__kind=UnitKind.VILLAGE)
     ids = sorted(set(qs.values_list("unit_id", flat=True)))
-    return FigureValue(value=len(ids), link=reverse("legal_services:coverage"), records=ids)
+    return FigureValue(value=len(ids), rows=_units_of(ids), records=ids)
 
 
 def villages_with_advisers(*, year, unit_ids=None):
@@ -80,7 +85,7 @@ def villages_with_advisers(*, year, unit_ids=None):
     if unit_ids is not None:
         qs = qs.filter(Q(village_id__in=unit_ids) | Q(village__parent_id__in=unit_ids))
     ids = sorted(set(qs.values_list("village_id", flat=True)))
-    return FigureValue(value=len(ids), link=reverse("legal_services:coverage"), records=ids)
+    return FigureValue(value=len(ids), rows=_units_of(ids), records=ids)
 
 
 def organs_with_advisers(*, year, unit_ids=None):
@@ -90,9 +95,12 @@ def organs_with_advisers(*, year, unit_ids=None):
 
     result = decisions.coverage(unit_ids=unit_ids, on=_bounds(year)[1])
     kinds = (UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
+    covered = decisions.covered_unit_ids(_bounds(year)[1])
+    organs = OrgUnit.objects.filter(pk__in=covered, kind__in=kinds, is_active=True).order_by("path")
+    if unit_ids is not None:
+        organs = organs.filter(pk__in=unit_ids)
     return FigureValue(value=sum(result[k]["covered"] for k in kinds),
-                       breakdown={result[k]["label"]: result[k]["covered"] for k in kinds},
-                       link=reverse("decisions:adviser_list"))
+                       breakdown={result[k]["label"]: result[k]["covered"] for k in kinds}, rows=organs)
 
 
 def purchase_amount(*, year, unit_ids=None):
@@ -103,7 +111,7 @@ def purchase_amount(*, year, unit_ids=None):
     breakdown = {firm: (amount / 10000).quantize(Decimal("0.01"))
                  for firm, amount in qs.values_list("firm__name").annotate(a=Sum("amount"))}
     return FigureValue(value=(Decimal(total) / 10000).quantize(Decimal("0.01")), breakdown=breakdown,
-                       link=f"{reverse('legal_services:contract_list')}?year={year}")
+                       rows=qs, rows_sum="amount", rows_divisor=10000)
 
 
 def publicity_events(*, year, unit_ids=None):
@@ -113,20 +121,21 @@ def publicity_events(*, year, unit_ids=None):
 
 def consultations(*, year, unit_ids=None):
     qs = _logs(year, unit_ids, duty=Duty.ADVICE)
-    return FigureValue(value=_sum(qs, "people"), link=_link(year, duty=Duty.ADVICE))
+    return FigureValue(value=_sum(qs, "people"), rows=qs.filter(people__gt=0), rows_sum="people")
 
 
 def _documents(kind):
     def compute(*, year, unit_ids=None):
         qs = _logs(year, unit_ids, document_kind=kind)
-        return FigureValue(value=_sum(qs, "document_items"), link=_link(year))
+        return FigureValue(value=_sum(qs, "document_items"), rows=qs.filter(document_items__gt=0),
+                           rows_sum="document_items")
 
     return compute
 
 
 def village_rules(*, year, unit_ids=None):
     ids = sorted(set(_logs(year, unit_ids, village_rules=True).values_list("unit_id", flat=True)))
-    return FigureValue(value=len(ids), link=_link(year, duty=Duty.GOVERNANCE), records=ids)
+    return FigureValue(value=len(ids), rows=_units_of(ids), records=ids)
 
 
 def legal_aid_cases(*, year, unit_ids=None):
@@ -138,25 +147,25 @@ def legal_aid_cases(*, year, unit_ids=None):
 
 
 F = register_figure
-F("legal_services.lawyers", label="律师", unit="名", chapter=CHAPTER, compute=lawyers,
+F("legal_services.lawyers", year_basis="统计当年任一天在包联期内的律师", imported="均为在本平台登记的记录（本项没有Excel导入）", label="律师", unit="名", chapter=CHAPTER, compute=lawyers,
   description="本年度有包联任务的律师")
-F("legal_services.townships_covered", label="乡镇（场、区）", unit="个", chapter=CHAPTER, compute=townships_covered,
+F("legal_services.townships_covered", year_basis="统计当年任一天在包联期内的乡镇", imported="均为在本平台登记的记录（本项没有Excel导入）", label="乡镇（场、区）", unit="个", chapter=CHAPTER, compute=townships_covered,
   description="本年度有律师包联的乡镇（场、区）")
-F("legal_services.villages_covered", label="村（社区）", unit="个", chapter=CHAPTER, compute=villages_covered,
+F("legal_services.villages_covered", year_basis="统计当年任一天在包联期内的村（社区）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="村（社区）", unit="个", chapter=CHAPTER, compute=villages_covered,
   description="本年度有律师包联的村（社区）")
-F("legal_services.villages_with_advisers", label="村（社区）聘请法律顾问", unit="个", chapter=CHAPTER,
+F("legal_services.villages_with_advisers", year_basis="统计当年任一天在聘期内的村（社区）法律顾问", imported="均为在本平台登记的记录（本项没有Excel导入）", label="村（社区）聘请法律顾问", unit="个", chapter=CHAPTER,
   compute=villages_with_advisers)
-F("legal_services.organs_with_advisers", label="党政机关聘请法律顾问", unit="个", chapter=CHAPTER,
+F("legal_services.organs_with_advisers", year_basis="统计年末仍在聘期内的法律顾问", imported="均为在本平台登记的记录（本项没有Excel导入）", label="党政机关聘请法律顾问", unit="个", chapter=CHAPTER,
   compute=organs_with_advisers, description="按重大行政决策模块登记的法律顾问聘用合同统计")
-F("legal_services.purchase_amount", label="购买法律服务金额", unit="万元", chapter=CHAPTER, compute=purchase_amount)
-F("legal_services.publicity_events", label="法治宣传", unit="场次", chapter=CHAPTER, compute=publicity_events)
-F("legal_services.consultations", label="法律咨询", unit="人次", chapter=CHAPTER, compute=consultations)
-F("legal_services.legal_aid_cases", label="法律援助案件", unit="件", chapter=CHAPTER, compute=legal_aid_cases)
-F("legal_services.advice_items", label="依法决策建议", unit="条", chapter=CHAPTER,
+F("legal_services.purchase_amount", year_basis="按合同签订日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="购买法律服务金额", unit="万元", chapter=CHAPTER, compute=purchase_amount)
+F("legal_services.publicity_events", year_basis="按服务日期所在年度统计，只计已确认的服务日志", imported="均为在本平台登记的记录（本项没有Excel导入）", label="法治宣传", unit="场次", chapter=CHAPTER, compute=publicity_events)
+F("legal_services.consultations", year_basis="按服务日期所在年度统计，只计已确认的服务日志", imported="均为在本平台登记的记录（本项没有Excel导入）", label="法律咨询", unit="人次", chapter=CHAPTER, compute=consultations)
+F("legal_services.legal_aid_cases", year_basis="按指派承办日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）", label="法律援助案件", unit="件", chapter=CHAPTER, compute=legal_aid_cases)
+F("legal_services.advice_items", year_basis="按服务日期所在年度统计，只计已确认的服务日志", imported="均为在本平台登记的记录（本项没有Excel导入）", label="依法决策建议", unit="条", chapter=CHAPTER,
   compute=_documents(DocumentKind.SUGGESTION))
-F("legal_services.legal_opinions", label="法律意见书", unit="份", chapter=CHAPTER,
+F("legal_services.legal_opinions", year_basis="按服务日期所在年度统计，只计已确认的服务日志", imported="均为在本平台登记的记录（本项没有Excel导入）", label="法律意见书", unit="份", chapter=CHAPTER,
   compute=_documents(DocumentKind.OPINION))
-F("legal_services.village_rules", label="村制定村规民约", unit="个", chapter=CHAPTER, compute=village_rules)
+F("legal_services.village_rules", year_basis="按服务日期所在年度统计，只计已确认的服务日志", imported="均为在本平台登记的记录（本项没有Excel导入）", label="村制定村规民约", unit="个", chapter=CHAPTER, compute=village_rules)
 
 THEME = "theme_disputes"
 register_sentence("legal_services.model", theme=THEME, order=60, template=(

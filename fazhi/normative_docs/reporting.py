@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from fazhi.core import numbers
-from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.core.registry import FigureValue, register_figure, register_sentence, register_unit_measure
 
 from .choices import CampaignStatus, CleanupOutcome, FilingStatus
 from .models import ISSUED, CleanupItem, Filing, LegalityReview, NormativeDocument
@@ -49,7 +49,7 @@ def reviews_done(*, year, unit_ids=None):
         qs = qs.filter(document__unit_id__in=unit_ids)
     labels = {**dict(LegalityReview._meta.get_field("opinion").choices), "": "认定不属于规范性文件"}
     breakdown = {labels[r["opinion"]]: r["n"] for r in qs.values("opinion").annotate(n=Count("id")).order_by()}
-    return FigureValue(value=qs.count(), link=reverse("normative_docs:review_queue"), breakdown=breakdown,
+    return FigureValue(value=qs.count(), rows=qs, breakdown=breakdown,
                        records=list(qs.values_list("document_id", flat=True)))
 
 
@@ -75,8 +75,9 @@ def filed(*, year, unit_ids=None):
 
 
 def filed_on_time(*, year, unit_ids=None):
-    ids = _on_time(_filings(year, unit_ids))
-    return FigureValue(value=len(ids), link=reverse("normative_docs:filing_list"), records=ids)
+    filings = _filings(year, unit_ids)
+    ids = _on_time(filings)
+    return FigureValue(value=len(ids), rows=filings.filter(document_id__in=ids), records=ids)
 
 
 def filing_rate(*, year, unit_ids=None):
@@ -95,8 +96,7 @@ def on_time_rate(*, year, unit_ids=None):
 
 def corrections_required(*, year, unit_ids=None):
     qs = _corrections(year, unit_ids)
-    return FigureValue(value=qs.count(), link=f"{reverse('normative_docs:filing_list')}?status=correction",
-                       records=list(qs.values_list("document_id", flat=True)))
+    return FigureValue(value=qs.count(), rows=qs, records=list(qs.values_list("document_id", flat=True)))
 
 
 def correction_rate(*, year, unit_ids=None):
@@ -113,7 +113,7 @@ def cleanup_results(*, year, unit_ids=None):
     labels = dict(CleanupOutcome.choices)
     counts = {r["outcome"]: r["n"] for r in qs.values("outcome").annotate(n=Count("id")).order_by()}
     breakdown = {labels[o]: counts[o] for o in CleanupOutcome.values if o in counts}
-    return FigureValue(value=qs.count(), link=reverse("normative_docs:campaign_list"), breakdown=breakdown)
+    return FigureValue(value=qs.count(), rows=qs, breakdown=breakdown)
 
 
 def _reg(name, label, unit, compute, description, year_basis=PUBLISHED_YEAR, imported=IMPORTED_COUNTED):
@@ -151,3 +151,29 @@ register_sentence("normative_docs.corrections", theme="theme_enforcement", order
                   template="坚持有错必纠，备案审查中责令纠正{normative_docs.corrections_required}件")
 register_sentence("normative_docs.cleanup", theme="theme_enforcement", order=50,
                   template="按规定对规范性文件实行定期清理，清理文件{normative_docs.cleanup_results}件，并及时向社会公布清理结果")
+
+
+# Per-unit measure for the annual assessment (依法行政考评): documents published in the year, filed on time.
+def unit_filing_on_time(unit_ids, year):
+    """``{unit_id: (filed on time, published)}`` for the drafting units."""
+    result = {}
+    for doc in _published(year, unit_ids).select_related("filing").only("unit_id", "filing__filed_on",
+                                                                         "filing__due_on"):
+        on_time, due = result.get(doc.unit_id, (0, 0))
+        filing = getattr(doc, "filing", None)
+        result[doc.unit_id] = (on_time + (1 if filing is not None and filing.on_time else 0), due + 1)
+    return result
+
+
+def unit_filing_records(unit_id, year):
+    """The documents counted: each published document of the unit, marked 按时报备 or not."""
+    rows = []
+    for doc in _published(year, [unit_id]).select_related("filing").order_by("published_on", "pk"):
+        filing = getattr(doc, "filing", None)
+        mark = "按时报备" if filing is not None and filing.on_time else ("逾期报备" if filing is not None else "未报备")
+        rows.append((f"{doc.title}（{mark}）", doc.get_absolute_url()))
+    return rows
+
+
+register_unit_measure("normative_docs.filing_on_time", label="规范性文件按时报备率", compute=unit_filing_on_time,
+                      drilldown=unit_filing_records, description="按时报备的文件数 ÷ 本年度公布的文件数")

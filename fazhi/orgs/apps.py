@@ -20,4 +20,5 @@ class OrgsConfig(AppConfig):
         errors = scope_errors([m for m in apps.get_models() if m.__module__.startswith("fazhi.")])
         if errors:
             raise ImproperlyConfigured("\n".join(e.msg for e in errors))
-        access.install(can_change=scope.can_change, visible_unit_ids=scope.visible_unit_ids, visible=scope.visible)
+        access.install(can_change=scope.can_change, visible_unit_ids=scope.visible_unit_ids, visible=scope.visible,
+                       audit_chain=scope.audit_chain, audit_chain_name=scope.audit_chain_name)

@@ -17,13 +17,13 @@ def _count(kind):
     return compute
 
 
-register_figure("orgs.departments", label="县直单位", unit="个", chapter="一、强化组织领导",
+register_figure("orgs.departments", year_basis="统计当前在册的单位（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="县直单位", unit="个", chapter="一、强化组织领导",
                 compute=_count(UnitKind.DEPARTMENT))
-register_figure("orgs.townships", label="乡镇（场、区）", unit="个", chapter="六、防范和化解社会矛盾",
+register_figure("orgs.townships", year_basis="统计当前在册的单位（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="乡镇（场、区）", unit="个", chapter="六、防范和化解社会矛盾",
                 compute=_count(UnitKind.TOWNSHIP))
-register_figure("orgs.villages", label="村（社区）", unit="个", chapter="六、防范和化解社会矛盾",
+register_figure("orgs.villages", year_basis="统计当前在册的单位（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="村（社区）", unit="个", chapter="六、防范和化解社会矛盾",
                 compute=_count(UnitKind.VILLAGE))
-register_figure("orgs.law_firms", label="律师事务所", unit="家", chapter="六、防范和化解社会矛盾",
+register_figure("orgs.law_firms", year_basis="统计当前在册的单位（不按年度）", imported="均为在本平台登记的记录（本项没有Excel导入）", label="律师事务所", unit="家", chapter="六、防范和化解社会矛盾",
                 compute=_count(UnitKind.FIRM))
 
 # The report's sentences (in the seed report's register; numbers come from the figures above).

@@ -113,3 +113,15 @@ def visible_unit_ids(user, *, perm=None):
     """Ids of the units whose records ``user`` may see, or ``None`` for every unit."""
     r = reach(user, perm=perm)
     return None if r.everything else set(r.unit_ids)
+
+
+def audit_chain(unit):
+    """The audit chain of a write in ``unit`` (``fazhi.core.audit``): one per county, keyed by its top-level unit."""
+    root = unit.path.strip("/").split("/")[0] if unit.path else unit.pk
+    return f"u{root}"
+
+
+def audit_chain_name(key):
+    """The top-level unit's name for a chain key made by ``audit_chain``."""
+    unit = OrgUnit.objects.filter(pk=int(key[1:])).only("name").first() if key[1:].isdigit() else None
+    return unit.name if unit else key

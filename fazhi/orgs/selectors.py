@@ -5,7 +5,7 @@ from fazhi.core.errors import NotFound
 
 from . import scope
 from .builtin_roles import Perm
-from .models import LoginLog, OrgUnit, User
+from .models import LoginLog, OrgUnit, RoleGrant, User
 
 UNIT_SORTS = {"code": "code", "-code": "-code", "name": "name", "-name": "-name", "path": "path",
               "kind": "kind", "-kind": "-kind"}
@@ -123,3 +123,12 @@ def own_organ(user):
         if pk in ancestors and ancestors[pk].is_administrative_organ and ancestors[pk].is_active:
             return ancestors[pk]
     return None
+
+
+def unit_liaisons(unit_ids):
+    """``{unit_id: [users]}``: the active 单位联络员 of each unit (who receives the unit's notices and digest)."""
+    found: dict = {}
+    grants = RoleGrant.objects.filter(role__code="liaison", unit_id__in=list(unit_ids), user__is_active=True)
+    for g in grants.select_related("user").order_by("unit_id", "user_id"):
+        found.setdefault(g.unit_id, []).append(g.user)
+    return found

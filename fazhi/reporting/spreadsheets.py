@@ -34,3 +34,18 @@ def export_reports(reports):
 
 def export_alerts(rows):
     return sheets.export_workbook(alert_sheet(), rows)
+
+
+def figure_rows_sheet(data):
+    """A figure's counted records (the shared drill-down page's export)."""
+    columns = [
+        sheets.Column("记录", "record", width=60, export=str),
+        sheets.Column("所属单位", "unit", width=28, export=lambda r: str(data.unit_of(r) or "")),
+    ]
+    if data.amount_field:
+        columns.append(sheets.Column(f"数量（{data.figure.unit}）", "amount", width=14, export=data.amount_of))
+    return sheets.SheetSpec(title=data.figure.label[:31], columns=columns)
+
+
+def export_figure_rows(data):
+    return sheets.export_workbook(figure_rows_sheet(data), data.rows.iterator(chunk_size=500))

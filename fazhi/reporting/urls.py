@@ -18,4 +18,5 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("alerts/", views.alert_list, name="alert_list"),
     path("figures/definitions/", views.figure_definitions, name="figure_definitions"),
+    path("figures/records/", views.figure_records, name="figure_records"),
 ]

@@ -15,7 +15,7 @@ from fazhi.orgs.models import OrgUnit
 from . import filters, forms, selectors, services
 from .permissions import ReportingPerm
 from .policies import ReportPolicy
-from .spreadsheets import export_alerts, export_reports
+from .spreadsheets import export_alerts, export_figure_rows, export_reports
 from .workflows import REPORT_WORKFLOW
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -304,3 +304,32 @@ def figure_definitions(request):
     return render(request, "reporting/figure_definitions.html", {
         "groups": list(groups.values()), "rounding_rule": numbers.RULE_TEXT,
         "approx_rule": selectors.prose.RULE_TEXT})
+
+
+# A figure's counted records (the shared drill-down) ------------------------------------------------
+
+def _int_param(request, name):
+    raw = (request.GET.get(name) or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+
+
+@require_perm(ReportingPerm.VIEW_DASHBOARD)
+def figure_records(request):
+    """Exactly the records a figure counted for a year (and the reader's scope or a chosen unit's tree):
+    ``?key=<figure>&year=<year>[&unit=<id>]``."""
+    key = (request.GET.get("key") or "")[:100]
+    year = _int_param(request, "year")
+    if year is None or not 2000 <= year <= 2100:
+        if request.GET.get("year"):
+            messages.warning(request, "年度无效，已显示本年度。")
+        year = clock.today().year
+    unit_id = _int_param(request, "unit")
+    try:
+        data = selectors.figure_rows(user=request.user, key=key, year=year, unit_id=unit_id)
+    except NotFound as e:
+        raise Http404(e.message) from e
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(export_figure_rows(data), f"{data.figure.label}_{year}.xlsx")
+    page = paginate(request, data.rows)
+    items = [(obj, data.unit_of(obj), data.amount_of(obj) if data.amount_field else None) for obj in page]
+    return render(request, "reporting/figure_records.html", {"data": data, "page": page, "items": items})

@@ -1,1 +1,36 @@
-"""workflows of the evaluation part."""
+"""The annual assessment's score card: the unit's objection (申诉) and the office's reply, then publication.
+
+已计分 → 已申诉 (the unit, within the objection period) → 已答复 (the office) → 已公布 (the office publishes the
+year's results for every unit at once, ``services.eval_publish``).
+"""
+from fazhi.core import clock
+from fazhi.core.workflow import Transition, Workflow
+
+from ..models.evaluation import EvalCard, EvalCardStatus
+from ..permissions import AssessmentPerm as P
+
+RULE_EVAL = "《法治政府建设与责任落实督察工作规定》第二十八条（法治政府建设年度考核）；县依法行政考评办法（考评结果反馈与申诉）"
+
+
+def objection_due(card):
+    """The last day of the objection period: ``assessment.objection_days`` working days after the computation."""
+    from fazhi.core import workdays
+    from fazhi.core.rules import get_setting
+
+    return workdays.add_working_days(card.computed_on, get_setting("assessment.objection_days"))
+
+
+def may_object(user, card, on=None):
+    day = on or clock.today()
+    if day > objection_due(card):
+        return f"申诉期限已于{objection_due(card):%Y年%m月%d日}届满"
+    return None
+
+
+EVAL_CARD_FLOW = Workflow(model=EvalCard, transitions=[
+    Transition("object", "提出申诉", (EvalCardStatus.COMPUTED,), EvalCardStatus.OBJECTED,
+               event="assessment.eval_objected", permission=P.REPORT, guard=may_object, rule=RULE_EVAL,
+               actor_label="被考评单位"),
+    Transition("reply", "答复申诉", (EvalCardStatus.OBJECTED,), EvalCardStatus.REPLIED,
+               event="assessment.eval_replied", permission=P.MANAGE, rule=RULE_EVAL, actor_label="法治办"),
+], waiting=lambda card: "待法治办公布考评结果" if card.status == EvalCardStatus.REPLIED else None)

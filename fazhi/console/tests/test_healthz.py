@@ -14,7 +14,7 @@ def _get(client):
 def test_a_working_installation_answers_200_with_every_check(client):
     status, body = _get(client)
     assert status == 200 and body["ok"] is True
-    assert set(body["checks"]) == {"database", "migrations", "storage", "calendar"}
+    assert set(body["checks"]) == {"database", "migrations", "storage", "calendar", "jobs"}
     assert body["checks"]["database"]["ok"] and body["checks"]["storage"]["ok"]
 
 

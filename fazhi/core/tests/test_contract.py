@@ -12,8 +12,10 @@ from django.utils.module_loading import module_has_submodule
 #   SAMPLES     = {url name: lambda county: kwargs}  for every URL with parameters; each sample record
 #                 belongs to a unit the outsider (水利局) has no business with
 #   SECRET_TEXT = {url name: text the sample's page shows}  searched for in what the outsider gets
+#   TOKEN       = {url names of the open API}: no session at all, 401 without a token (their scope is
+#                 tested with tokens in fazhi/api/tests)
 # A new URL with parameters must get a sample, or the test fails.
-PUBLIC, SAMPLES, SECRET_TEXT = set(), {}, {}
+PUBLIC, SAMPLES, SECRET_TEXT, TOKEN = set(), {}, {}, set()
 for _config in apps.get_app_configs():
     if _config.name.startswith("fazhi.") and module_has_submodule(_config.module, "tests"):
         try:
@@ -23,6 +25,7 @@ for _config in apps.get_app_configs():
         PUBLIC |= set(getattr(_contract, "PUBLIC", set()))
         SAMPLES.update(getattr(_contract, "SAMPLES", {}))
         SECRET_TEXT.update(getattr(_contract, "SECRET_TEXT", {}))
+        TOKEN |= set(getattr(_contract, "TOKEN", set()))
 
 
 def _walk(patterns, prefix=""):
@@ -59,6 +62,8 @@ def test_anonymous_access(client, county, name):
     response = client.get(url)
     if name in PUBLIC:
         assert response.status_code in (200, 405), (name, response.status_code)
+    elif name in TOKEN:
+        assert response.status_code == 401 and client.post(url).status_code == 401, name
     else:
         assert response.status_code == 302 and response.url.startswith(reverse("orgs:login")), name
         post = client.post(url)
@@ -74,7 +79,8 @@ def test_every_page_renders_for_every_persona(client, county, persona):
         if name == "orgs:logout":
             continue
         response = client.get(_url(name, county))
-        assert response.status_code in (200, 302, 403, 404, 405), (persona, name, response.status_code)
+        allowed = (200, 302, 403, 404, 405) + ((401,) if name in TOKEN else ())
+        assert response.status_code in allowed, (persona, name, response.status_code)
 
 
 @pytest.mark.django_db
@@ -83,7 +89,7 @@ def test_outsider_sees_no_other_units_records(client, county, name):
     client.force_login(county.outsider)
     url = _url(name, county)
     for response in (client.get(url), client.post(url)):
-        assert response.status_code in (403, 404), (name, response.status_code)
+        assert response.status_code in ((401,) if name in TOKEN else (403, 404)), (name, response.status_code)
         if name in SECRET_TEXT:
             assert SECRET_TEXT[name] not in response.content.decode()
 

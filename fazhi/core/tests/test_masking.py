@@ -35,3 +35,15 @@ def test_free_text_is_cleaned():
 def test_document_numbers_and_short_numbers_are_left_alone():
     text = "依据郧西市监罚〔2019〕12号决定，罚款20000元，没收违法所得3150元。"
     assert mask_text(text) == text
+
+
+def test_a_lone_given_name_after_the_full_name_is_masked_too():
+    from fazhi.core.masking import Person, find_leaks, mask_public_text
+
+    persons = [Person(name="张三丰"), Person(name="欧阳娜娜")]
+    text = "张三丰在城关镇销售过期食品，三丰称不知情；欧阳娜娜系其雇员，娜娜于当日收款。三丰路口的摊位另案处理。"
+    masked = mask_public_text(text, persons=persons)
+    assert "三丰称" not in masked and "张某称不知情" in masked
+    assert "娜娜于" not in masked and "欧阳某于当日收款" in masked
+    assert "三丰路口" in masked  # a word that only contains the given name is left alone
+    assert not [leak for leak in find_leaks(masked, names=["张三丰", "欧阳娜娜"]) if "三丰称" in str(leak)]

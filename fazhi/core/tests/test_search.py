@@ -191,3 +191,38 @@ def test_a_pasted_paragraph_finds_its_record_fast_and_says_it_was_shortened(inde
 
 def test_zero_width_characters_in_a_query_are_ignored(indexed, county):
     assert titles(search.query("土\u200b地承包", user=county.office)) == [TEXTS["c"][0]]
+
+
+def _many(county, n=7):
+    units = [county.gov, county.justice, county.market, county.township, county.water, county.firm,
+             county.village_east][:n]
+    with transaction.atomic():
+        for i, unit in enumerate(units):
+            search.index(unit, title=f"行政执法公示{i}", text="行政" * (i + 1), unit=county.gov, source="test.things",
+                         public=True)
+
+
+def test_postgresql_stops_counting_at_the_cap_and_says_so(county, monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite counts from its index: always exact")
+    monkeypatch.setattr(search.PostgresBackend, "count_cap", 4)
+    monkeypatch.setattr(search.PostgresBackend, "rank_window_max", 2)
+    _many(county)
+    seen = []
+    for offset in range(0, 6, 2):
+        page = search.query("行政", public_only=True, limit=2, offset=offset)
+        assert page.total == 4 and page.capped and "超过4条" in page.notice
+        seen += [h.entry.title for h in page]
+    assert len(seen) == 4 == len(set(seen))  # the first four, each once
+    exact = search.query("公示0", public_only=True)  # under the cap: exact
+    assert exact.total == 1 and not exact.capped and exact.notice == ""
+
+
+def test_a_capped_count_is_said_on_the_page(county, monkeypatch):
+    _many(county, 2)
+    monkeypatch.setattr(search, "_ranked", lambda backend, phrases, filters, limit, offset: ([], 2000, True))
+    results = search.query("行政", public_only=True)
+    assert results.capped and results.total == 2000
+    assert results.notice == "符合条件的结果超过2000条，只列出其中的2000条，请增加检索词缩小范围。"

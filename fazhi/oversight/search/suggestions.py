@@ -1,1 +1,13 @@
-"""search of the suggestions part."""
+"""Search entries of the suggestions part: suggestions and proposals for staff (scoped by the lead unit)."""
+from fazhi.core.registry import register_search
+
+from ..models.suggestions import Suggestion
+
+
+def suggestion_entries():
+    for s in Suggestion.objects.select_related("unit").iterator():
+        yield s, dict(title=str(s), text=f"{s.proposer} {s.content}", unit=s.unit, url=s.get_absolute_url(),
+                      public=False)
+
+
+register_search("oversight.suggestion", label="代表建议和政协提案", entries=suggestion_entries)

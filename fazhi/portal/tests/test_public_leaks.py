@@ -59,6 +59,7 @@ def private_names():
         ("enforcement", "CaseParty"): ("name", "operator_name", "representative_name", "agent_name"),
         ("decisions", "PublicComment"): ("name",),
         ("legal_services", "AidApplication"): ("applicant",),
+        ("oversight", "Suggestion"): ("proposer",),  # published replies show the proposer masked
     }
     for (app, model_name), fields in wanted.items():
         try:

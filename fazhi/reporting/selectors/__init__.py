@@ -43,6 +43,7 @@ from .docx import (  # noqa: F401
     report_docx,
     soffice_path,
 )
+from .drilldown import FigureRows, figure_rows, owner_unit  # noqa: F401
 from .figures import (  # noqa: F401
     MONTH_KEY,
     PLACEHOLDER,

@@ -76,6 +76,25 @@ def unit_series(computed: Computed, units_by_name):
     return rows
 
 
+def crosstab(computed: Computed):
+    """A breakdown by category whose entries break down further by unit (``{"value", "link", "by": {unit: {"value",
+    "link"}}}``, e.g. tasks by area and lead unit) as a table: columns are the categories, rows the units, every cell
+    linking to its records; else ``None``."""
+    b = computed.breakdown
+    if not b or not all(isinstance(v, dict) and isinstance(v.get("by"), dict) for v in b.values()):
+        return None
+    columns = [(label, format_value(number_of(v)), v.get("link") or computed.link) for label, v in b.items()]
+    units = list(dict.fromkeys(u for v in b.values() for u in v["by"]))
+    rows = []
+    for u in units:
+        cells = [(format_value(number_of(v["by"][u])), _element_link("", v["by"][u])) if u in v["by"] else ("", "")
+                 for v in b.values()]
+        rows.append((u, cells, sum(number_of(v["by"].get(u, 0)) for v in b.values())))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    return {"key": computed.key, "title": f"{computed.label}（按类别和单位）", "unit": computed.unit,
+            "columns": columns, "rows": [(u, cells, format_value(total)) for u, cells, total in rows]}
+
+
 def dashboard_data(*, user, year, unit_id=None, today=None):
     """Everything the dashboard shows: module cards and charts, trends, rankings, alert counts."""
     unit, unit_ids = dashboard_scope(user=user, unit_id=unit_id)
@@ -89,8 +108,11 @@ def dashboard_data(*, user, year, unit_id=None, today=None):
             if name:
                 units_by_name[name] = u
 
-    modules, charts, trends, rankings = {}, [], [], []
+    modules, charts, trends, rankings, crosstabs = {}, [], [], [], []
     for c in computed.values():
+        table = crosstab(c)
+        if table is not None:
+            crosstabs.append(table)
         modules.setdefault(c.module, {"module": c.module, "label": module_label(c.module), "figures": []})
         modules[c.module]["figures"].append(c)
         series = monthly_series(c)
@@ -111,7 +133,7 @@ def dashboard_data(*, user, year, unit_id=None, today=None):
         # one chart per unit of measure: 件, 人 and 分 never share an axis (rates are shown as cards)
         by_unit = {}
         for c in m["figures"]:
-            if not c.error and c.unit != "%":
+            if not c.error and c.unit != "%" and not isinstance(c.value, str):  # a fact in words has no bar
                 by_unit.setdefault(c.unit, []).append(c)
         for i, (measure, bars) in enumerate(by_unit.items()):
             charts.append({"id": f"module-{m['module']}" + (f"-{i}" if i else ""), "kind": "bar",
@@ -135,6 +157,7 @@ def dashboard_data(*, user, year, unit_id=None, today=None):
         "unit": unit, "unit_ids": unit_ids, "headlines": headlines, "alert_total": len(rows),
         "modules": sorted(modules.values(), key=lambda m: m["module"]),
         "charts": charts, "trends": trends, "rankings": rankings, "severity_chart": severity_chart,
+        "crosstabs": crosstabs,
         "alert_counts": [{"severity": s, "label": label, "count": counts[s]} for s, label in registry.SEVERITIES.items()],
         "failed_checks": failures,
     }
@@ -163,6 +186,7 @@ HEADLINES = [
     Headline("enforcement.officers_trained", "执法人员业务培训", "reporting.target_officers_trained"),
     Headline("decisions.adviser_coverage", "法律顾问覆盖率", "reporting.target_adviser_coverage", base="*总数"),
     Headline("legal_education.exam_pass_rate", "学法用法考试通过率", "reporting.target_exam_pass_rate"),
+    Headline("oversight.appearance_rate", "行政机关负责人出庭应诉率", "oversight.target_appearance_rate", base="开庭审理"),
 ]
 STATUS_LABELS = {"on": "达标", "risk": "有风险", "off": "未达标", "none": "无应办事项"}
 TREND_YEARS = 5

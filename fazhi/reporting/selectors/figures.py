@@ -132,6 +132,10 @@ def compute_figure(figure, *, year, unit_ids=None) -> Computed:
     if not isinstance(result, registry.FigureValue):
         result = registry.FigureValue(value=result)
     c.value, c.link = result.value, result.link or ""
+    if not c.link and result.rows is not None:
+        from django.urls import reverse
+
+        c.link = f"{reverse('reporting:figure_records')}?key={figure.key}&year={year}"
     c.breakdown = dict(result.breakdown or {})
     c.records = list(result.records or [])
     return c

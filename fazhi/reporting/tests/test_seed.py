@@ -170,3 +170,27 @@ def test_numbers_the_seed_states_for_two_kinds_of_record_together(demo_county):
         assert all(k in registered for k in keys), f"seed figures not registered: {keys}"
         total = sum(registered[k].compute(year=2019).value for k in keys)
         assert total >= count if approx else total == count, f"{' + '.join(keys)}: {total}, the seed: {wording}"
+
+
+@pytest.mark.django_db
+def test_the_leading_group_as_the_seed_describes_it(demo_county):
+    """Seed 一: chaired by the county head, the executive and responsible vice-heads as deputies, heads of county
+    departments and of the townships/场/区 as members; the office in the justice bureau led by its head; 8 task areas."""
+    registered = figures()
+    if "assessment.group_chair" not in registered:
+        pytest.skip("the assessment module's leadership figures are not registered yet")
+    facts = {key: registered[key].compute(year=2019).value for key in [
+        "assessment.group_chair", "assessment.group_deputies", "assessment.group_office",
+        "assessment.group_office_head", "assessment.task_areas", "assessment.group_members"]}
+    assert facts["assessment.group_chair"] == "县长"
+    assert facts["assessment.group_deputies"] == "常务副县长、分管副县长"
+    assert facts["assessment.group_office"] == "郧西县司法局"
+    assert facts["assessment.group_office_head"] == "县司法局局长"
+    assert facts["assessment.task_areas"] == 8
+    members = registered["assessment.group_members"].compute(year=2019).breakdown
+    assert members["成员"] >= 18 + 1  # every township's head and the heads of county departments
+    report = Report.objects.get(unit__code="G-YX", year=2019)
+    cells = selectors.report_cells(report, check_changes=False)
+    text = "".join(p for s in selectors.sections_of(report) for p in selectors.render_text(s.body, cells))
+    assert "由县长任组长，常务副县长、分管副县长任副组长" in text
+    assert "领导小组办公室设在郧西县司法局" in text and "办公室主任由县司法局局长兼任" in text

@@ -1,0 +1,295 @@
+"""Exam load benchmark, run on demand: the online law exam driven over HTTP by Locust against gunicorn.
+
+    .venv/bin/python benchmarks/exam_load.py [--enrolled 2300] [--examinees 500] [--users 100] [--spawn-rate 20]
+        [--think 0] [--databases sqlite,postgres] [--kill-worker-after 20] [--time-limit 900]
+
+Needs the benchmark group (``pip install -r requirements/bench.txt``: Locust). For each database: a fresh database
+(a temporary SQLite file; for PostgreSQL a throw-away database on the server DATABASE_URL names, or a throw-away
+PostgreSQL 15 cluster when run as root), the demo county's units, the exam module's demo (question bank, the exam
+open now) and ``--enrolled`` examinee accounts (bulk-created by the demo, given the benchmark's password). gunicorn
+serves it as ``bin/serve`` does (config/gunicorn.conf.py, 2 workers × 4 threads, DEBUG off; the test settings'
+fast password hasher, so that thousands of sign-ins measure the exam rather than PBKDF2). Locust (headless,
+benchmarks/locust_exam.py) runs ``--users`` simultaneous examinees, started ``--spawn-rate`` per second, until
+``--examinees`` have each signed in, opened the exam, autosaved an answer to each of its 50 questions and submitted.
+With ``--kill-worker-after S`` one gunicorn worker is killed with SIGKILL S seconds into the run (the master starts
+a new one; the examinees' dropped requests are retried as the page retries).
+
+Then the database is checked against what the server acknowledged: every acknowledged answer is stored (same
+choice, same save number), every submitted attempt is stored exactly once (no one has two attempts), and every
+score equals an independent recomputation from the stored answers. Prints one JSON document: per request type
+the count, failures, requests/s and p50/p95/p99/max in ms (Locust's percentiles), and the checks.
+"""
+import argparse
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import concurrency as cc  # noqa: E402
+
+ROOT = cc.ROOT
+LOCUSTFILE = Path(__file__).with_name("locust_exam.py")
+SETTINGS = "config.settings.test"
+
+
+# Preparing and checking the database (in a child process with the server's settings) ------------------------
+
+def prepare(env, *, enrolled):
+    out = subprocess.run([cc.PYTHON, __file__, "_prepare", str(enrolled)], env=env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=900)
+    if out.returncode != 0:
+        raise RuntimeError(f"preparing the database failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _prepare_in_process(enrolled):
+    import django
+
+    django.setup()
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from fazhi.core import clock
+    from fazhi.legal_education import demo as exam_demo
+    from fazhi.legal_education.models import Exam
+    from fazhi.orgs import demo as org_demo
+    from fazhi.orgs.models import User
+
+    org_demo.load()
+    exam_demo.load()
+    # the demo enrols its examinees with bulk_create; they get the benchmark's password (one hash for all)
+    users = list(User.objects.filter(username__startswith="xf2019_").order_by("username")
+                 .values_list("username", flat=True)[:enrolled])
+    User.objects.filter(username__in=users).update(password=make_password(cc.PASSWORD))
+    exam = Exam.objects.get(bank__name=exam_demo.BANK_NAME, title__endswith="（演示）")
+    print(json.dumps({"exam": exam.pk, "users": users, "questions": sum(r["count"] for r in exam.rules),
+                      "eligible_units": exam.eligible_units.count(), "today": str(clock.today())}))
+
+
+def verify(env, *, exam, acks_path):
+    out = subprocess.run([cc.PYTHON, __file__, "_verify", str(exam), acks_path], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"checking the database failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _verify_in_process(exam_pk, acks_path):
+    import django
+
+    django.setup()
+    from decimal import Decimal
+
+    from django.db.models import Count
+
+    from fazhi.legal_education.models import LETTERS, Answer, Attempt, Question
+
+    state = json.loads(Path(acks_path).read_text(encoding="utf-8"))
+    attempts = {a.pk: a for a in Attempt.objects.filter(exam_id=exam_pk).select_related("exam")}
+    per_user = Attempt.objects.filter(exam_id=exam_pk).values("user").annotate(n=Count("pk")).filter(n__gt=1)
+    answers = {(a.attempt_id, a.question_id): a for a in Answer.objects.filter(attempt__exam_id=exam_pk)}
+    questions = {q.pk: q for q in Question.objects.filter(pk__in={q for _a, q in answers})}
+    lost = []
+    for ack in state["acks"]:
+        attempt = attempts.get(ack["a"])
+        entry = attempt.paper[ack["p"]] if attempt else None
+        stored = answers.get((ack["a"], entry["q"])) if entry else None
+        # the letters as shown map to the question's own letters through the attempt's option order
+        own = "".join(sorted(LETTERS[entry["order"][LETTERS.index(c)]] for c in ack["c"])) if entry else None
+        if stored is None or stored.seq != ack["s"] or stored.chosen != own:
+            lost.append(ack)
+    mismatched, unsubmitted = [], []
+    for pk in set(state["submitted"]):
+        attempt = attempts.get(pk)
+        if attempt is None or attempt.status != "submitted":
+            unsubmitted.append(pk)
+            continue
+        total = Decimal(0)
+        for e in attempt.paper:  # recomputed here, not by the module's grading: all or nothing per question
+            a = answers.get((pk, e["q"]))
+            if a and a.chosen and a.chosen == questions[e["q"]].answer:
+                total += Decimal(str(e["points"]))
+        if total != attempt.score or (total >= attempt.exam.pass_mark) != attempt.passed:
+            mismatched.append(pk)
+    print(json.dumps({
+        "attempts_stored": len(attempts),
+        "examinees_with_more_than_one_attempt": per_user.count(),
+        "submissions_acknowledged": len(set(state["submitted"])),
+        "submissions_not_stored": len(unsubmitted),
+        "answers_acknowledged": len(state["acks"]),
+        "answers_stored": len(answers),
+        "acknowledged_answers_lost": len(lost),
+        "scores_recomputed": len(set(state["submitted"])) - len(unsubmitted),
+        "score_mismatches": len(mismatched),
+        "passed": sum(1 for pk in set(state["submitted"]) if attempts.get(pk) and attempts[pk].passed),
+    }))
+
+
+# Locust ------------------------------------------------------------------------------------------------
+
+def locust_stats(prefix):
+    """Locust's ``--csv`` statistics: per request name, and the aggregate."""
+    out = {}
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["Name"]] = {
+                "requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
+                "rps": round(float(row["Requests/s"]), 1), "p50_ms": _int(row["50%"]), "p95_ms": _int(row["95%"]),
+                "p99_ms": _int(row["99%"]), "max_ms": round(float(row["Max Response Time"] or 0)),
+            }
+    return out
+
+
+def _int(value):
+    return int(float(value)) if value not in ("", "N/A") else None
+
+
+def run_locust(*, hosts, plan, examinees, users, spawn_rate, think, time_limit, workdir, office=0, during=None):
+    """Run Locust headless until ``examinees`` have sat (or ``time_limit`` seconds); returns its figures."""
+    users_file, acks = Path(workdir) / "users.txt", Path(workdir) / "acks.json"
+    users_file.write_text("\n".join(plan["users"]), encoding="utf-8")
+    env = dict(os.environ, FAZHI_BENCH_USERS=str(users_file), FAZHI_BENCH_TARGET=str(examinees),
+               FAZHI_BENCH_EXAM=str(plan["exam"]), FAZHI_BENCH_HOSTS=",".join(hosts), FAZHI_BENCH_THINK=str(think),
+               FAZHI_BENCH_ACKS=str(acks), FAZHI_BENCH_OFFICE=str(office), FAZHI_BENCH_TODAY=plan["today"],
+               FAZHI_BENCH_PASSWORD=cc.PASSWORD)
+    prefix = str(Path(workdir) / "locust")
+    cmd = [cc.PYTHON, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", hosts[0],
+           "-u", str(users + office), "-r", str(spawn_rate), "-t", f"{time_limit}s", "--csv", prefix,
+           "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "30"]
+    started = time.perf_counter()
+    with open(Path(workdir) / "locust.log", "w") as log:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        events = during(proc) if during else None
+        proc.wait(timeout=time_limit + 120)
+    wall = time.perf_counter() - started
+    if not acks.exists():
+        raise RuntimeError("Locust wrote no results:\n" + (Path(workdir) / "locust.log").read_text()[-3000:])
+    state = json.loads(acks.read_text(encoding="utf-8"))
+    return {"wall_s": round(wall, 1), "stats": locust_stats(prefix), "examinees_sat": state["sat"],
+            "dropped_connections_retried": state["dropped_retried"], "unrecovered_errors": state["unrecovered"],
+            "error_examples": state["examples"],
+            "petitions_registered": len(state["numbers"]), "events": events, "acks_path": str(acks)}
+
+
+# Killing a worker -----------------------------------------------------------------------------------------
+
+def workers_of(master_pid):
+    """The gunicorn workers: the master's child processes."""
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(pid) for pid in children]
+
+
+def killer(server, after):
+    """A ``during`` hook: SIGKILL one worker ``after`` seconds into the run; reports the pids before and after."""
+    def during(_proc):
+        report = {}
+
+        def kill():
+            before = workers_of(server.proc.pid)
+            report["workers_before"] = before
+            if before:
+                os.kill(before[0], signal.SIGKILL)
+                report["killed"] = before[0]
+                report["killed_at_s"] = after
+            time.sleep(5)
+            report["workers_5s_later"] = workers_of(server.proc.pid)
+
+        threading.Timer(after, kill).start()
+        return report
+
+    return during
+
+
+# One database ------------------------------------------------------------------------------------------------
+
+@contextmanager
+def database(kind, sqlite_dir=None):
+    """A fresh empty database of ``kind`` (sqlite or postgres); yields its DATABASE_URL."""
+    if kind == "sqlite":
+        with cc.throwaway_database(None, directory=sqlite_dir) as url:
+            yield url
+        return
+    server_url = os.environ.get("DATABASE_URL")
+    cluster = nullcontext(server_url) if cc.is_postgres(server_url) else cc.throwaway_postgres_cluster()
+    with cluster as server, cc.throwaway_database(server) as url:
+        yield url
+
+
+def measure(url, args):
+    env = cc.server_env(url, SETTINGS)
+    t = time.perf_counter()
+    plan = prepare(env, enrolled=args.enrolled)
+    result = {"enrolled": len(plan["users"]), "eligible_units": plan["eligible_units"],
+              "questions_per_paper": plan["questions"], "prepare_s": round(time.perf_counter() - t, 1)}
+    with cc.Server(env) as server, tempfile.TemporaryDirectory(prefix="fazhi-examload-") as work:
+        during = killer(server, args.kill_worker_after) if args.kill_worker_after else None
+        run = run_locust(hosts=[f"http://{cc.HOST}:{server.port}"], plan=plan, examinees=args.examinees,
+                         users=args.users, spawn_rate=args.spawn_rate, think=args.think, time_limit=args.time_limit,
+                         workdir=work, during=during)
+        log = server.output()
+        result.update({k: v for k, v in run.items() if k not in ("acks_path", "petitions_registered")})
+        result["database_check"] = verify(env, exam=plan["exam"], acks_path=run["acks_path"])
+    result["server_log_tracebacks"] = log.count("Traceback")
+    result["server_log_database_locked"] = log.count("database is locked")
+    if "Traceback" in log:
+        result["server_log_last_traceback"] = log[log.rindex("Traceback"):][:2000]
+    return result
+
+
+def parser():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--enrolled", type=int, default=2300)
+    p.add_argument("--examinees", type=int, default=500, help="how many of the enrolled sit during the run")
+    p.add_argument("--users", type=int, default=100, help="simultaneous examinees (Locust users)")
+    p.add_argument("--spawn-rate", type=float, default=20)
+    p.add_argument("--think", type=float, default=0, help="mean seconds between two answers (0: as fast as served)")
+    p.add_argument("--databases", default="sqlite,postgres")
+    p.add_argument("--kill-worker-after", type=float, default=0, help="SIGKILL one gunicorn worker after S seconds")
+    p.add_argument("--time-limit", type=int, default=900)
+    p.add_argument("--sqlite-dir", default=None, help="where the SQLite file goes (e.g. /dev/shm)")
+    return p
+
+
+def stop_cleanly():
+    """A SIGTERM ends the run through the context managers: servers, databases and clusters are stopped."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_a: sys.exit("stopped (SIGTERM)"))
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    stop_cleanly()
+    args.users = max(1, min(args.users, 2300))  # bounded: loopback, one machine
+    result = {"started": time.strftime("%Y-%m-%d %H:%M:%S %z"), "cpus": os.cpu_count(),
+              "load_average_before": os.getloadavg(), "settings": SETTINGS,
+              "load": {"examinees": args.examinees, "users": args.users, "spawn_rate": args.spawn_rate,
+                       "think_s": args.think, "kill_worker_after_s": args.kill_worker_after or None}}
+    for kind in [d.strip() for d in args.databases.split(",") if d.strip()]:
+        with database(kind, args.sqlite_dir) as url:
+            result[kind] = measure(url, args)
+        print(json.dumps(result, ensure_ascii=False), file=sys.stderr)  # progress
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_prepare":
+        sys.path.insert(0, str(ROOT))
+        _prepare_in_process(int(sys.argv[2]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_verify":
+        sys.path.insert(0, str(ROOT))
+        _verify_in_process(int(sys.argv[2]), sys.argv[3])
+    else:
+        main()

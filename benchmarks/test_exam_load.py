@@ -1,0 +1,39 @@
+"""The exam load benchmark at a tiny size, so that CI proves it works: Locust drives four examinees through the
+real exam pages on gunicorn (sign-in, start, 50 autosaves, submission), and the database holds every acknowledged
+answer, one attempt each, and scores equal to an independent recomputation. SQLite, or PostgreSQL when
+DATABASE_URL names it (CI's second run). The figures themselves are docs/benchmarks.md's business."""
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import exam_load  # noqa: E402
+
+# Locust runs in its own process: never import it here (it monkey-patches the whole interpreter with gevent)
+pytestmark = [pytest.mark.server, pytest.mark.timeout(300),
+              pytest.mark.skipif(importlib.util.find_spec("locust") is None,
+                                 reason="the benchmark group (requirements/bench.txt) is not installed")]
+
+
+def test_four_examinees_sit_the_exam_and_every_acknowledged_answer_is_stored(capsys):
+    database = "postgres" if exam_load.cc.is_postgres(os.environ.get("DATABASE_URL")) else "sqlite"
+    # the SQLite file on tmpfs when there is one (preparing is then I/O-free)
+    shm = ["--sqlite-dir", "/dev/shm"] if os.access("/dev/shm", os.W_OK) else []
+    result = exam_load.main(["--enrolled", "12", "--examinees", "4", "--users", "2", "--spawn-rate", "2",
+                             "--databases", database, "--time-limit", "120", *shm])[database]
+    capsys.readouterr()
+    assert result["enrolled"] == 12
+    assert result["examinees_sat"] == 4
+    assert result["unrecovered_errors"] == 0, result["error_examples"]
+    assert result["stats"]["Aggregated"]["failures"] == 0, result["stats"]
+    assert result["stats"]["save_answer"]["requests"] == 4 * result["questions_per_paper"]
+    check = result["database_check"]
+    assert check["submissions_acknowledged"] == check["attempts_stored"] == 4
+    assert check["answers_acknowledged"] == check["answers_stored"] == 4 * result["questions_per_paper"]
+    assert check["acknowledged_answers_lost"] == check["submissions_not_stored"] == 0
+    assert check["examinees_with_more_than_one_attempt"] == check["score_mismatches"] == 0
+    assert check["scores_recomputed"] == 4
+    assert result["server_log_tracebacks"] == 0
