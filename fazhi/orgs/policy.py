@@ -81,7 +81,7 @@ class Policy:
     def get(self, user, pk, qs=None, *, action="view"):
         """The record ``pk`` if ``user`` may see it (or act on it), else ``NotFound`` (404 — the same answer
         for "does not exist" and "not yours", so a refusal never reveals a record)."""
-        obj = self.visible(user, qs, action=action).filter(pk=pk).first() if str(pk).isdigit() else None
+        obj = self.visible(user, qs, action=action).filter(pk=pk).first() if str(pk).isdecimal() else None
         if obj is None:
             raise NotFound()
         return obj

@@ -123,5 +123,5 @@ def audit_chain(unit):
 
 def audit_chain_name(key):
     """The top-level unit's name for a chain key made by ``audit_chain``."""
-    unit = OrgUnit.objects.filter(pk=int(key[1:])).only("name").first() if key[1:].isdigit() else None
+    unit = OrgUnit.objects.filter(pk=int(key[1:])).only("name").first() if key[1:].isdecimal() else None
     return unit.name if unit else key

@@ -122,7 +122,7 @@ def _unit_for(request, pk, action):
 @require_perm(Perm.MANAGE_UNITS)
 def unit_create(request):
     parent = request.GET.get("parent", "")
-    initial = {"parent": parent} if parent.isdigit() else None
+    initial = {"parent": parent} if parent.isdecimal() else None
     form = forms.UnitForm(request.POST or None, user=request.user, initial=initial)
     return form_page(request, form, title="新增单位", cancel=reverse("orgs:unit_list"),
                      save=lambda d: services.unit_create(actor=request.user, **d),

@@ -219,7 +219,7 @@ def version_list():
 
 def _pk(value):
     text = str(value or "").strip()
-    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+    return int(text) if text.isdecimal() and int(text) <= MAX_ID else None
 
 
 def current_version(day=None):

@@ -46,8 +46,8 @@ def report_list(request):
 def report_create(request):
     units = _report_units(request.user, write=True)
     year, unit = request.GET.get("year", ""), request.GET.get("unit", "")
-    initial = {"year": int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else clock.today().year - 1,
-               "unit": unit if unit.isdigit() else None}
+    initial = {"year": int(year) if year.isdecimal() and 2000 <= int(year) <= 2100 else clock.today().year - 1,
+               "unit": unit if unit.isdecimal() else None}
     form = forms.ReportCreateForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -210,7 +210,7 @@ def public_report_view(request):
         report = selectors.public_reports().first()
     else:
         try:
-            if not pk.isdigit() or int(pk) >= 2**63:
+            if not pk.isdecimal() or int(pk) >= 2**63:
                 raise ValueError(pk)
             report = selectors.public_report_get(int(pk))
         except (ValueError, NotFound):
@@ -233,7 +233,7 @@ def dashboard(request):
     year = form.cleaned_data.get("year") if form.is_valid() else None
     raw_unit = request.GET.get("unit") or ""
     try:
-        unit_id = int(raw_unit) if raw_unit.isdigit() and int(raw_unit) < 2**63 else (None if not raw_unit else -1)
+        unit_id = int(raw_unit) if raw_unit.isdecimal() and int(raw_unit) < 2**63 else (None if not raw_unit else -1)
         if unit_id == -1:
             raise ValueError(raw_unit)
         if not year:  # the current year, or the latest year with records
@@ -310,7 +310,7 @@ def figure_definitions(request):
 
 def _int_param(request, name):
     raw = (request.GET.get(name) or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+    return int(raw) if raw.isdecimal() and len(raw) <= 9 else None
 
 
 @require_perm(ReportingPerm.VIEW_DASHBOARD)

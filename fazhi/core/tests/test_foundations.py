@@ -21,7 +21,8 @@ _NAMES = ["unit", "body", "year", "month", "sort", "status", "kind", "category",
           "module", "source", "campaign", "result", "version", "item", "adjustment", "law", "legal", "channel",
           "officer", "case", "report", "adviser", "step", "disposition", "parent", "active", "hidden"]
 JUNK = [
-    "&".join(f"{n}=abc" for n in _NAMES) + "&page=abc&size=7&q=%27%22%3C%3E",
+    # … and digits Python calls digits but int() refuses (superscripts), which win as the last value of a name
+    "&".join(f"{n}=abc" for n in _NAMES) + "&page=abc&size=7&q=%27%22%3C%3E&version=8%C2%B3&unit=8%C2%B3&year=%C2%B2",
     "&".join(f"{n}=99999999999999999999" for n in _NAMES) + "&page=99999999999999999999&size=-1",
     "&".join(f"{n}=-1" for n in _NAMES) + "&page=0&q=" + "执法" * 3500 + "&export=xlsx",
 ]
