@@ -98,7 +98,7 @@ def operations(request):
 @login_required
 def message_centre(request):
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()]
+        ids = [int(i) for i in request.POST.getlist("id") if i.isdecimal()]
         n = notify.mark_read(request.user, ids=ids or None)
         messages.success(request, f"已将{n}条消息标记为已读。")
         return redirect(request.get_full_path())

@@ -148,7 +148,7 @@ def record(*, actor, event, obj=None, changes=None, unit=None, ip=None, object_r
 
 MISSING = "第 {seq} 条记录缺失（已被删除）。"
 RELINKED = "与前一条记录的链接不符（前面的记录被删除或修改）。"
-EDITED = "记录内容与哈希不符（记录被修改）。"
+EDITED = "记录内容与校验值不符（记录被修改）。"
 
 
 @dataclass
@@ -281,7 +281,7 @@ def _root_problems():
             gone = not AuditEntry.objects.filter(chain=key).exists()
             problems.append((name, seq, "整条审计链已被删除。" if gone else MISSING.format(seq=seq)))
         elif entry.hash != digest:
-            problems.append((name, seq, "与签名根记录的哈希不符（记录被修改或重写）。"))
+            problems.append((name, seq, "与签名根记录的校验值不符（记录被修改或重写）。"))
     return problems
 
 
@@ -340,7 +340,7 @@ def _verify_chain_incremental(head, limit, sweep):
             problem, last, last_hash, checked = _walk(chain, start, start_hash, upto=upto, limit=limit)
             position, position_hash = last, last_hash
             if problem is None and last == upto and last_hash != tip_hash:
-                problem = (upto, "链尾哈希与记录不符（末尾的记录被修改或删除）。")
+                problem = (upto, "链尾校验值与记录不符（末尾的记录被修改或删除）。")
         if problem is not None:
             problems.append(problem)
     # the rolling re-check of entries verified before (edits there would not break the newer links)

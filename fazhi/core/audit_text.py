@@ -41,7 +41,7 @@ def _value(field, value):
         return "是" if value else "否"
     if field is not None and getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, value))
-    if field is not None and field.is_relation and field.related_model is not None and str(value).isdigit():
+    if field is not None and field.is_relation and field.related_model is not None and str(value).isdecimal():
         obj = field.related_model._default_manager.filter(pk=value).first()
         return str(obj) if obj is not None else "（已删除）"
     if isinstance(value, list):

@@ -57,7 +57,7 @@ def token_for(answer, asked=None):
 
 def parse_answer(text):
     text = clean_code(text or "").strip().replace(" ", "")
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     return NUMERALS.get(text)
 

@@ -30,7 +30,7 @@ class SafeModelChoiceField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        if not text.isdigit() or not (0 < int(text) <= MAX_ID):
+        if not (text.isascii() and text.isdecimal()) or not (0 < int(text) <= MAX_ID):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(text)
 

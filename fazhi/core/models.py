@@ -40,8 +40,8 @@ class AuditEntry(models.Model):
     object_repr = models.CharField("对象", max_length=300, blank=True)
     changes = models.JSONField("变更内容", default=dict, blank=True)
     ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
-    prev_hash = models.CharField("前一条哈希", max_length=64)
-    hash = models.CharField("哈希", max_length=64, unique=True)
+    prev_hash = models.CharField("前一条记录的校验值", max_length=64)
+    hash = models.CharField("校验值", max_length=64, unique=True)
 
     scope_owner = "unit"
     scope_person = "actor"
@@ -113,9 +113,9 @@ class IntegrityCheckpoint(models.Model):
 
     key = models.CharField("校验对象", max_length=60, unique=True)
     position = models.PositiveBigIntegerField("已校验至", default=0)
-    position_hash = models.CharField("已校验处哈希", max_length=64, blank=True)
+    position_hash = models.CharField("已校验处的校验值", max_length=64, blank=True)
     sweep_position = models.PositiveBigIntegerField("复核至", default=0)
-    sweep_hash = models.CharField("复核处哈希", max_length=64, blank=True)
+    sweep_hash = models.CharField("复核处的校验值", max_length=64, blank=True)
     problems = models.JSONField("发现的问题", default=list, blank=True)
     checked_at = models.DateTimeField("校验时间", null=True, blank=True)
 

@@ -33,7 +33,7 @@ PAGE_SIZES = (20, 50, 100)
 
 def page_size(request):
     raw = request.GET.get("size", "")
-    if raw.isdigit() and int(raw) in PAGE_SIZES:
+    if raw.isdecimal() and int(raw) in PAGE_SIZES:
         return int(raw)
     return getattr(settings, "FAZHI_PAGE_SIZE", PAGE_SIZES[0])
 

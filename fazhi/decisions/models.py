@@ -275,7 +275,7 @@ class DecisionAttachment(models.Model):
     step_code = models.CharField("所属环节", max_length=30, choices=StepCode.choices, blank=True)
     title = models.CharField("材料名称", max_length=200)
     file = models.FileField("文件", upload_to="decisions/%Y/")
-    sha256 = models.CharField("SHA-256", max_length=64)
+    sha256 = models.CharField("附件指纹", max_length=64)
     uploaded_by = models.ForeignKey(USER, verbose_name="上传人", null=True, on_delete=models.PROTECT,
                                     related_name="+")
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)

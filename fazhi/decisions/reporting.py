@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from fazhi.core import clock, numbers
-from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.core.registry import FigureValue, register_figure, register_sentence, register_unit_measure
 
 from .choices import DecisionStatus, Disposition, ReviewState, ServiceKind, StepCode, StepStatus
 from .models import AdviserService, Decision, LegalAdviser, ProcedureStep, PublicComment
@@ -170,3 +170,39 @@ register_sentence("decisions.contracts", theme="theme_decisions", order=50,
                   template="法律顾问审查项目合同{decisions.contracts_reviewed}份")
 register_sentence("decisions.coverage", theme="theme_decisions", order=60,
                   template="党政机关和村（社区）法律顾问覆盖率达到{decisions.adviser_coverage}%")
+
+
+# Per-unit measure for the annual assessment (依法行政考评): decided decisions whose five steps are all resolved.
+def _decided(unit_ids, year):
+    return _decisions(unit_ids).filter(decided_on__year=year,
+                                       status__in=[DecisionStatus.DECIDED, DecisionStatus.PUBLISHED])
+
+
+def _five_steps_ids(decisions):
+    qs = ProcedureStep.objects.filter(decision__in=decisions,
+                                      status__in=[StepStatus.DONE, StepStatus.NOT_APPLICABLE])
+    rows = qs.values("decision_id").annotate(n=Count("code", distinct=True))
+    return {r["decision_id"] for r in rows if r["n"] == len(StepCode.values)}
+
+
+def unit_five_steps(unit_ids, year):
+    """``{unit_id: (decided decisions with all five steps done or not applicable, decided decisions)}``."""
+    decisions = _decided(unit_ids, year)
+    complete = _five_steps_ids(decisions)
+    result = {}
+    for pk, unit_id in decisions.values_list("pk", "lead_unit_id"):
+        done, total = result.get(unit_id, (0, 0))
+        result[unit_id] = (done + (pk in complete), total + 1)
+    return result
+
+
+def unit_five_steps_records(unit_id, year):
+    decisions = _decided([unit_id], year)
+    complete = _five_steps_ids(decisions)
+    return [(f"{d.title}（{'五项法定程序均已履行' if d.pk in complete else '法定程序未全部履行'}）",
+             reverse("decisions:decision_detail", args=[d.pk])) for d in decisions.order_by("decided_on", "pk")]
+
+
+register_unit_measure("decisions.five_steps", label="重大行政决策法定程序履行率", compute=unit_five_steps,
+                      drilldown=unit_five_steps_records,
+                      description="五项法定程序均已完成或不适用的已决策事项数 ÷ 本年度作出决定的决策事项数")

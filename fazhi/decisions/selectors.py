@@ -83,7 +83,7 @@ def evaluation_queryset():
 
 def attachment_get(*, user, pk):
     row = scope.visible(user, DecisionAttachment.objects.all(), perm=P.VIEW).filter(pk=pk).first() \
-        if str(pk).isdigit() else None
+        if str(pk).isdecimal() else None
     if row is None:
         raise NotFound()
     return row

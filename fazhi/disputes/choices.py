@@ -86,9 +86,10 @@ class Category(models.TextChoices):
     ACCUSATION = "accusation", "检举控告类"
     CLAIM = "claim", "申诉求决类"
     # 信访条例 (2005)
-    OLD_SUGGESTION = "old_suggestion", "建议、意见（2005年条例）"
-    OLD_COMPLAINT = "old_complaint", "投诉请求（2005年条例）"
-    OLD_REPORT = "old_report", "检举揭发（2005年条例）"
+    # 信访条例 (2005) 第二条: 反映情况，提出建议、意见或者投诉请求 — the 2005 rules name no 检举揭发 class
+    OLD_SUGGESTION = "old_suggestion", "提出建议、意见（《信访条例》）"
+    OLD_COMPLAINT = "old_complaint", "投诉请求（《信访条例》）"
+    OLD_REPORT = "old_report", "反映情况（《信访条例》）"
 
 
 CATEGORIES_2022 = (Category.SUGGESTION, Category.ACCUSATION, Category.CLAIM)
@@ -120,3 +121,8 @@ class Outcome(models.TextChoices):
 class PetitionLevel(models.TextChoices):
     GENERAL = "general", "一般信访"
     DIFFICULT = "difficult", "疑难信访"
+
+
+class NoteKind(models.TextChoices):
+    MEETING = "meeting", "包案会议"
+    PROGRESS = "progress", "入户走访和化解进展"

@@ -1,7 +1,18 @@
 """The validated filters of the disputes registers (one filter set per register, shared by list and export)."""
 import django_filters
 
-from fazhi.core.filters import FlagFilter, KeywordFilter, MonthFilter, RegisterFilterSet, SortFilter, YearFilter
+from fazhi.core.filters import (
+    FlagFilter,
+    KeywordFilter,
+    MonthFilter,
+    RegisterFilterSet,
+    SafeModelChoiceFilter,
+    SortFilter,
+    YearFilter,
+)
+from fazhi.core.widgets import PickerSelect
+from fazhi.orgs import scope
+from fazhi.orgs.models import OrgUnit
 
 from .choices import (
     CaseStatus,
@@ -14,6 +25,19 @@ from .choices import (
     PetitionStatus,
 )
 from .models import HallDuty, MediationCase, MediationOrg, Petition
+from .permissions import DisputesPerm as P
+
+
+def _petition_units(request):
+    if request is None:
+        return OrgUnit.objects.none()
+    return scope.visible(request.user, OrgUnit.objects.all(), perm=P.PETITION_VIEW).order_by("path")
+
+
+def _case_units(request):
+    if request is None:
+        return OrgUnit.objects.none()
+    return scope.visible(request.user, OrgUnit.objects.all(), perm=P.VIEW).order_by("path")
 
 
 class PetitionFilter(RegisterFilterSet):
@@ -21,6 +45,7 @@ class PetitionFilter(RegisterFilterSet):
     status = django_filters.ChoiceFilter(label="状态", choices=PetitionStatus.choices, empty_label="全部")
     channel = django_filters.ChoiceFilter(label="渠道", choices=Channel.choices, empty_label="全部")
     category = django_filters.ChoiceFilter(label="类别", choices=Category.choices, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="办理单位", queryset=_petition_units, empty_label="全部", widget=PickerSelect)
     year = YearFilter(field_name="received_on", lookup_expr="year", label="年度")
     month = MonthFilter(field_name="received_on", lookup_expr="month", label="月份")
     level = django_filters.ChoiceFilter(label="难易程度", choices=PetitionLevel.choices, empty_label="全部")
@@ -34,8 +59,8 @@ class PetitionFilter(RegisterFilterSet):
 
     class Meta:
         model = Petition
-        fields = ["q", "status", "channel", "category", "level", "year", "month", "repeat", "lawyers", "accepted",
-                  "answered", "late"]
+        fields = ["q", "status", "channel", "category", "unit", "level", "year", "month", "repeat", "lawyers",
+                  "accepted", "answered", "late"]
 
     def only_repeats(self, qs, name, value):
         return qs.filter(repeat_count__gt=0) if value else qs
@@ -67,12 +92,22 @@ class CaseFilter(RegisterFilterSet):
     status = django_filters.ChoiceFilter(label="状态", choices=CaseStatus.choices, empty_label="全部")
     kind = django_filters.ChoiceFilter(label="调解类型", choices=MediationKind.choices, empty_label="全部")
     dispute_type = django_filters.ChoiceFilter(label="纠纷类型", choices=DisputeType.choices, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="办理单位", queryset=_case_units, empty_label="全部", widget=PickerSelect)
     year = YearFilter(field_name="registered_on", lookup_expr="year", label="年度")
+    late = FlagFilter(label="仅看超过调解目标期限未结的", method="only_late")
     sort = SortFilter(fields={"registered_on": "registered_on", "number": "number"}, default="-registered_on")
 
     class Meta:
         model = MediationCase
-        fields = ["q", "status", "kind", "dispute_type", "year"]
+        fields = ["q", "status", "kind", "dispute_type", "unit", "year", "late"]
+
+    def only_late(self, qs, name, value):
+        """Open cases past the mediation target date — the same rule as the leaders' overview."""
+        if not value:
+            return qs
+        from .selectors import late_cases
+
+        return late_cases(qs)
 
 
 class OrgFilter(RegisterFilterSet):

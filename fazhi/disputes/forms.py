@@ -2,9 +2,20 @@
 from django import forms
 
 from fazhi.core.forms import Form, UploadField
+from fazhi.core.widgets import PickerSelect, PickerSelectMultiple
 from fazhi.orgs.models import OrgUnit, User
 
-from .choices import CaseSource, Category, Channel, DisputeType, Gender, OrgCategory, Outcome, PetitionLevel
+from .choices import (
+    CaseSource,
+    Category,
+    Channel,
+    DisputeType,
+    Gender,
+    NoteKind,
+    OrgCategory,
+    Outcome,
+    PetitionLevel,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -171,3 +182,80 @@ class MediatorForm(Form):
     gender = forms.ChoiceField(label="性别", choices=Gender.choices)
     is_member = forms.BooleanField(label="委员会委员", required=False, initial=True)
     post = forms.CharField(label="职务", max_length=50, required=False)
+
+
+class TrainingForm(Form):
+    mediator = forms.ModelChoiceField(label="调解员", queryset=None, widget=PickerSelect)
+    on = date_field("培训日期", required=True)
+    hours = forms.IntegerField(label="学时", min_value=1, max_value=200)
+    topic = forms.CharField(label="培训内容", max_length=200)
+    organiser = forms.CharField(label="举办单位", max_length=100, required=False)
+
+    def __init__(self, *args, mediators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mediator"].queryset = mediators
+
+
+class ReturnForm(Form):
+    """An organisation's annual return: totals, 排查 counts and the by-type lines (left blank when none)."""
+
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    accepted = forms.IntegerField(label="受理纠纷（合计）", min_value=0)
+    succeeded = forms.IntegerField(label="调解成功（合计）", min_value=0)
+    screenings = forms.IntegerField(label="开展排查（次）", min_value=0, initial=0)
+    found = forms.IntegerField(label="排查发现纠纷（件）", min_value=0, initial=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in DisputeType.choices:
+            self.fields[f"acc_{value}"] = forms.IntegerField(label=f"{label}：受理", min_value=0, required=False)
+            self.fields[f"suc_{value}"] = forms.IntegerField(label=f"{label}：成功", min_value=0, required=False)
+
+    def lines(self, d):
+        return [(v, d.get(f"acc_{v}") or 0, d.get(f"suc_{v}") or 0) for v in DisputeType.values
+                if d.get(f"acc_{v}") or d.get(f"suc_{v}")]
+
+
+class HallDutyForm(Form):
+    unit = forms.ModelChoiceField(label="信访大厅所属单位", queryset=None, widget=PickerSelect)
+    lawyer = forms.ModelChoiceField(label="值守律师", queryset=None, widget=PickerSelect)
+    day = date_field("值守日期", required=True)
+    visitors = forms.IntegerField(label="接待人数", min_value=0, initial=0)
+    general = forms.IntegerField(label="参与化解一般信访纠纷（件）", min_value=0, initial=0)
+    difficult = forms.IntegerField(label="参与化解疑难信访纠纷（件）", min_value=0, initial=0)
+    advice = forms.CharField(label="主要事项和法律意见", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, units, lawyers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["lawyer"].queryset = lawyers
+        self.fields["lawyer"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
+class ChargeForm(Form):
+    leader_in_charge = forms.CharField(label="包案领导", max_length=100, required=False,
+                                       help_text="疑难信访事项应当明确包案领导")
+    lawyers = forms.ModelMultipleChoiceField(label="参与律师", queryset=None, required=False,
+                                             widget=PickerSelectMultiple)
+
+    def __init__(self, *args, lawyers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lawyers"].queryset = lawyers
+        self.fields["lawyers"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
+class NoteForm(Form):
+    kind = forms.ChoiceField(label="类型", choices=NoteKind.choices)
+    text = forms.CharField(label="内容", widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text="会议的时间、参加人员和议定事项，或者入户走访的情况和化解进展")
+    on = date_field("日期")
+
+
+class ResolveForm(Form):
+    resolution = forms.CharField(label="化解结果", widget=forms.Textarea(attrs={"rows": 3}))
+    on = date_field("化解日期")
+
+
+class UnmaskedExportForm(Form):
+    reason = forms.CharField(label="导出未脱敏台账的理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="导出将记入操作审计日志")

@@ -14,6 +14,7 @@ from .choices import (
     DisputeType,
     Gender,
     MediationKind,
+    NoteKind,
     OrgCategory,
     Outcome,
     PetitionLevel,
@@ -181,6 +182,26 @@ class MediationStep(models.Model):
         return f"{self.occurred_on:%Y-%m-%d} {self.label}"
 
 
+class MediatorTraining(models.Model):
+    """One training a mediator attended (date, hours, content)."""
+
+    mediator = models.ForeignKey(Mediator, verbose_name="调解员", on_delete=models.CASCADE, related_name="trainings")
+    on = models.DateField("培训日期")
+    hours = models.PositiveIntegerField("学时")
+    topic = models.CharField("培训内容", max_length=200)
+    organiser = models.CharField("举办单位", max_length=100, blank=True)
+
+    scope_owner = "mediator__org__unit"
+
+    class Meta:
+        verbose_name = "调解员培训记录"
+        verbose_name_plural = verbose_name
+        ordering = ["-on", "pk"]
+
+    def __str__(self):
+        return f"{self.on:%Y-%m-%d} {self.topic}"
+
+
 class MediationReturn(models.Model):
     """An organisation's annual statistical return (the figures committees report on paper), by type."""
 
@@ -277,6 +298,9 @@ class Petition(models.Model):
     recheck_due = models.DateField("复核期限", null=True, blank=True)
     rechecked_on = models.DateField("复核意见日期", null=True, blank=True)
     recheck_opinion = models.TextField("复核意见", blank=True)
+    # 疑难信访 包案 (《信访工作条例》第十八条)
+    resolved_on = models.DateField("化解日期", null=True, blank=True)
+    resolution = models.TextField("化解结果", blank=True)
 
     scope_owner = "unit"
     status_tags = {PetitionStatus.REGISTERED: "blue", PetitionStatus.ROUTED: "blue", PetitionStatus.ACCEPTED: "orange",
@@ -327,6 +351,28 @@ class Petition(models.Model):
             late = (done > due) if done else (today > due)
             out.append({"label": label, "due": due, "done": done, "late": late})
         return out
+
+
+class PetitionNote(models.Model):
+    """A difficult case's handling record under the leader in charge (包案): a meeting (date, content) or a
+    household visit / progress note."""
+
+    petition = models.ForeignKey(Petition, verbose_name="信访事项", on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField("类型", max_length=20, choices=NoteKind.choices)
+    on = models.DateField("日期")
+    text = models.TextField("内容")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="记录人", null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    scope_owner = "petition__unit"
+
+    class Meta:
+        verbose_name = "疑难信访包案记录"
+        verbose_name_plural = verbose_name
+        ordering = ["on", "pk"]
+
+    def __str__(self):
+        return f"{self.on:%Y-%m-%d} {self.get_kind_display()}"
 
 
 class PetitionContact(models.Model):

@@ -6,7 +6,7 @@ sees it — not in a list, not by its address (404) — and can take no step on 
 from fazhi.orgs import scope
 from fazhi.orgs.policy import Policy
 
-from .choices import OPEN_CASE_STATUSES, CaseStatus, MediationKind, PetitionStatus
+from .choices import OPEN_CASE_STATUSES, CaseStatus, MediationKind, PetitionLevel, PetitionStatus
 from .models import DisputeCluster, HallDuty, MediationCase, MediationOrg, Petition
 from .permissions import DisputesPerm as P
 from .workflows import PETITION_FLOW, not_subject
@@ -17,7 +17,7 @@ class PetitionPolicy(Policy):
     view_permission = P.PETITION_VIEW
     workflow = PETITION_FLOW
     permissions = {"register": P.PETITION_REGISTER, "extend": P.PETITION_HANDLE, "assign_lawyers": P.PETITION_REGISTER,
-                   "letter": P.PETITION_VIEW}
+                   "letter": P.PETITION_VIEW, "note": P.PETITION_HANDLE, "resolve": P.PETITION_HANDLE}
     read_actions = frozenset({"view", "letter"})
 
     def visible(self, user, qs=None, *, action="view"):
@@ -43,6 +43,22 @@ class PetitionPolicy(Policy):
 
     def state_assign_lawyers(self, petition, on):
         return None
+
+    @staticmethod
+    def _in_charge(petition):
+        if petition.level != PetitionLevel.DIFFICULT:
+            return "只有疑难信访事项实行包案化解"
+        if not petition.leader_in_charge:
+            return "尚未明确包案领导"
+        if petition.resolved_on:
+            return "该疑难信访事项已化解"
+        return None
+
+    def state_note(self, petition, on):
+        return self._in_charge(petition)
+
+    def state_resolve(self, petition, on):
+        return self._in_charge(petition)
 
 
 class MediationCasePolicy(Policy):
@@ -102,7 +118,7 @@ class MediationCasePolicy(Policy):
 class OrgPolicy(Policy):
     model = MediationOrg
     view_permission = P.VIEW
-    permissions = {"create": P.MANAGE, "add_mediator": P.MANAGE, "add_return": P.MANAGE}
+    permissions = {"create": P.MANAGE, "add_mediator": P.MANAGE, "add_return": P.MANAGE, "train": P.MANAGE}
 
 
 class ClusterPolicy(Policy):

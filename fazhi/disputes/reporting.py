@@ -6,7 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from fazhi.core import clock
-from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.core.registry import FigureValue, register_figure, register_sentence, register_unit_measure
 
 from . import selectors
 from .choices import CaseStatus, Category, Channel, MediationKind, PetitionLevel
@@ -168,3 +168,30 @@ register_sentence("disputes.petitions", theme=THEME, order=45, template=(
     "依法分类处理信访诉求，全年登记信访事项{disputes.petitions}件，受理{disputes.petitions_accepted}件，"
     "按期办结{disputes.petitions_on_time}件，化解疑难信访事项{disputes.difficult_resolved}件；其中有"
     "{disputes.lawyer_difficult}件律师参与化解的疑难信访案件、{disputes.lawyer_general}件律师参与化解的一般信访纠纷"))
+
+
+# Per-unit measure for the annual assessment (依法行政考评): accepted petitions answered on time.
+def _petition_mark(p, today):
+    if selectors.is_late(p, today):
+        return "逾期"
+    return "按期答复" if p.answered_on else "办理中"
+
+
+def unit_petitions_on_time(unit_ids, year):
+    """``{unit_id: (accepted petitions answered on time, accepted petitions)}``."""
+    today = clock.today()
+    result = {}
+    for p in _petitions(year, unit_ids).filter(accepted_on__isnull=False):
+        done, total = result.get(p.unit_id, (0, 0))
+        result[p.unit_id] = (done + (_petition_mark(p, today) == "按期答复"), total + 1)
+    return result
+
+
+def unit_petition_records(unit_id, year):
+    today = clock.today()
+    return [(f"{p}（{_petition_mark(p, today)}）", p.get_absolute_url())
+            for p in _petitions(year, [unit_id]).filter(accepted_on__isnull=False).order_by("received_on", "pk")]
+
+
+register_unit_measure("disputes.petitions_on_time", label="信访事项按期答复率", compute=unit_petitions_on_time,
+                      drilldown=unit_petition_records, description="按期答复的已受理信访事项数 ÷ 本年度受理的信访事项数")

@@ -178,3 +178,45 @@ def mediation_statistics(*, year, unit_ids=None):
 
 def due_soon(day, today, days):
     return day is not None and today <= day <= today + datetime.timedelta(days=days)
+
+
+def late_cases(qs, today=None):
+    """Open cases past the mediation target date."""
+    from .choices import OPEN_CASE_STATUSES
+
+    return qs.filter(status__in=OPEN_CASE_STATUSES, target_due__lt=today or clock.today())
+
+
+def unit_overview(*, user, today=None):
+    """The leaders' read-only view across units: per unit, petitions (all, open, overdue) and mediation cases
+    (all, open, overdue) within the user's data scope — each count opens the register filtered to it."""
+    from fazhi.orgs.models import OrgUnit
+
+    from .choices import OPEN_CASE_STATUSES
+
+    today = today or clock.today()
+    rows = {}
+
+    def row(unit_id):
+        return rows.setdefault(unit_id, {"petitions": 0, "petitions_open": 0, "petitions_late": 0, "cases": 0,
+                                         "cases_open": 0, "cases_late": 0})
+
+    if user.has_perm(P.PETITION_VIEW):
+        for p in policies.petitions.visible(user, Petition.objects.all()):
+            r = row(p.unit_id)
+            r["petitions"] += 1
+            r["petitions_open"] += p.status in OPEN_PETITION_STATUSES
+            r["petitions_late"] += bool(p.accepted_on) and is_late(p, today)
+    cases = policies.cases.visible(user, MediationCase.objects.all())
+    late = set(late_cases(cases, today).values_list("pk", flat=True))
+    for pk, unit_id, status in cases.values_list("pk", "unit_id", "status"):
+        r = row(unit_id)
+        r["cases"] += 1
+        r["cases_open"] += status in OPEN_CASE_STATUSES
+        r["cases_late"] += pk in late
+    units = OrgUnit.objects.in_bulk(list(rows))
+    out = [{"unit": units[uid], **counts} for uid, counts in rows.items()]
+    out.sort(key=lambda r: r["unit"].path)
+    totals = {k: sum(r[k] for r in out) for k in ("petitions", "petitions_open", "petitions_late", "cases",
+                                                     "cases_open", "cases_late")}
+    return out, totals

@@ -29,8 +29,10 @@ from .choices import (
     DisputeType,
     Gender,
     MediationKind,
+    NoteKind,
     OrgCategory,
     Outcome,
+    PetitionLevel,
     PetitionStatus,
 )
 from .models import (
@@ -41,8 +43,10 @@ from .models import (
     MediationReturnLine,
     MediationStep,
     Mediator,
+    MediatorTraining,
     Petition,
     PetitionContact,
+    PetitionNote,
 )
 from .permissions import DisputesPerm as P
 from .workflows import PETITION_FLOW
@@ -77,7 +81,11 @@ E(1141, "disputes.recheck_requested", "登记复核请求")
 E(1142, "disputes.petition_rechecked", "出具复核意见")
 E(1143, "disputes.petition_exported", "导出信访台账")
 E(1144, "disputes.lawyers_assigned", "登记参与律师")
+E(1145, "disputes.petition_note_added", "登记疑难信访包案记录")
+E(1146, "disputes.petition_resolved", "疑难信访事项化解")
+E(1147, "disputes.petition_exported_unmasked", "导出未脱敏的信访台账")
 E(1150, "disputes.hall_duty_recorded", "登记信访大厅值守")
+E(1151, "disputes.training_recorded", "登记调解员培训")
 
 RULE_REFUSE = "《中华人民共和国人民调解法》第十七条"
 RULE_AGREEMENT = "《中华人民共和国人民调解法》第二十九条、第三十条"
@@ -158,6 +166,24 @@ def return_save(*, actor, org, year, accepted, succeeded, screenings=0, found=0,
     audit.record(actor=actor, event="disputes.return_saved", obj=org,
                  changes={"year": [None, year], "accepted": [None, accepted], "succeeded": [None, succeeded]})
     return report
+
+
+@transaction.atomic
+def training_record(*, actor, mediator, on, hours, topic, organiser=""):
+    """A training the mediator attended; the mediator's latest training and the year's hours follow."""
+    check(policies.orgs, actor, "train", mediator.org)
+    on = _day(on)
+    if not hours or hours < 1:
+        raise DomainError("培训学时应为正整数。", field="hours")
+    t = MediatorTraining.objects.create(mediator=mediator, on=on, hours=hours, topic=_text(topic, "培训内容", "topic"),
+                                        organiser=organiser or "")
+    latest = mediator.trainings.order_by("-on").first()
+    mediator.trained_on = latest.on
+    mediator.training_hours = sum(mediator.trainings.filter(on__year=latest.on.year).values_list("hours", flat=True))
+    mediator.save(update_fields=["trained_on", "training_hours"])
+    audit.record(actor=actor, event="disputes.training_recorded", obj=mediator.org,
+                 changes={"mediator": [None, masking.mask_name(mediator.name)], "hours": [None, hours]})
+    return t
 
 
 # Mediation cases -----------------------------------------------------------------------------
@@ -574,6 +600,9 @@ def lawyers_assign(*, actor, petition, lawyers, leader_in_charge=""):
     for u in lawyers:
         if not u.grants.filter(role__code="lawyer").exists():
             raise DomainError(f"{u}不是律师账号。", field="lawyers")
+    leader_in_charge = clean_text(leader_in_charge or "")
+    if petition.level == PetitionLevel.DIFFICULT and not (leader_in_charge or petition.leader_in_charge):
+        raise DomainError("疑难信访事项应当明确包案领导（《信访工作条例》第十八条）。", field="leader_in_charge")
     petition.lawyers.set(lawyers)
     if leader_in_charge:
         petition.leader_in_charge = leader_in_charge
@@ -592,3 +621,48 @@ def hall_duty_record(*, actor, unit, lawyer, day, visitors=0, general=0, difficu
                                    general_disputes=general, difficult_disputes=difficult, advice=advice or "")
     audit.record(actor=actor, event="disputes.hall_duty_recorded", obj=duty, changes={"visitors": [None, visitors]})
     return duty
+
+
+@transaction.atomic
+def petition_note_add(*, actor, petition, kind, text, on=None):
+    """A meeting or a household-visit / progress note of a difficult case taken charge of by a leader (包案)."""
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    on = _day(on, petition.received_on, "收到日期")
+    check(policies.petitions, actor, "note", petition, on=on)
+    if kind not in NoteKind.values:
+        raise DomainError("请选择记录类型。", field="kind")
+    note = PetitionNote.objects.create(petition=petition, kind=kind, on=on, text=_text(text, "内容", "text"),
+                                       recorded_by=actor)
+    audit.record(actor=actor, event="disputes.petition_note_added", obj=petition,
+                 changes={"kind": [None, kind], "on": [None, on]})
+    return note
+
+
+@transaction.atomic
+def petition_resolve(*, actor, petition, resolution, on=None):
+    """The difficult case is resolved (化解): the date and how, recorded once."""
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    on = _day(on, petition.received_on, "收到日期")
+    check(policies.petitions, actor, "resolve", petition, on=on)
+    petition.resolution = _text(resolution, "化解结果", "resolution")
+    petition.resolved_on = on
+    petition.save(update_fields=["resolution", "resolved_on"])
+    audit.record(actor=actor, event="disputes.petition_resolved", obj=petition, changes={"resolved_on": [None, on]})
+    return petition
+
+
+def petition_export(*, actor, rows, unmasked=False, reason=""):
+    """The petition register as Excel: masked by default; unmasked only for the petition office (信访工作机构)
+    with a stated reason, recorded in the audit trail."""
+    from .spreadsheets import export_petitions
+
+    if not unmasked:
+        return export_petitions(rows)
+    if not actor.has_perm(P.PETITION_REGISTER):
+        raise DomainError("只有信访工作机构可以导出未脱敏的信访台账。", field="unmasked", code="policy_refused")
+    reason = _text(reason, "导出未脱敏台账的理由", "reason")
+    rows = list(rows)
+    with transaction.atomic():
+        audit.record(actor=actor, event="disputes.petition_exported_unmasked", object_repr="信访事项台账（未脱敏）",
+                     changes={"rows": [None, len(rows)], "reason": [None, reason]})
+    return export_petitions(rows, masked=False)

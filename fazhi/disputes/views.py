@@ -6,13 +6,13 @@ from django.urls import reverse
 
 from fazhi.core import clock, uploads
 from fazhi.core.errors import DomainError
-from fazhi.core.registers import register_page
-from fazhi.core.web import form_page, require_perm
+from fazhi.core.registers import filtered, register_page
+from fazhi.core.web import form_error, form_page, require_perm, xlsx_response
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
 from . import filters, forms, policies, selectors, services
-from .models import MediationCase, MediationOrg
+from .models import MediationCase, MediationOrg, Mediator
 from .permissions import DisputesPerm as P
 from .spreadsheets import export_cases, export_petitions
 from .workflows import PETITION_FLOW
@@ -41,7 +41,8 @@ def petition_list(request):
     return register_page(request, filterset_class=filters.PetitionFilter,
                          queryset=selectors.petition_list(user=request.user), template="disputes/petition_list.html",
                          export=export_petitions, export_name="信访事项（已脱敏）",
-                         context={"may": policies.petitions.can_all(request.user, ["register"])})
+                         context={"may": policies.petitions.can_all(request.user, ["register"]),
+                                  "may_unmasked": request.user.has_perm(P.PETITION_REGISTER)})
 
 
 @require_perm(P.PETITION_REGISTER)
@@ -72,6 +73,34 @@ def petition_create(request):
                      submit="登记", success=lambda p: f"已登记：{p.number}，查询码 {p.receipt_code}。")
 
 
+@require_perm(P.PETITION_REGISTER)
+def petition_export_unmasked(request):
+    """The petition register unmasked: the petition office only, with a reason recorded in the audit trail."""
+    form = forms.UnmaskedExportForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        rows = filtered(request, filterset_class=filters.PetitionFilter,
+                        queryset=selectors.petition_list(user=request.user)).qs
+        try:
+            book = services.petition_export(actor=request.user, rows=rows, unmasked=True,
+                                            reason=form.cleaned_data["reason"])
+        except DomainError as e:  # pragma: no cover - the permission is checked before (require_perm)
+            form_error(form, e)
+        else:
+            return xlsx_response(book, f"信访事项（未脱敏）_{clock.today():%Y%m%d}.xlsx")
+    return render(request, "core/form.html", {
+        "form": form, "title": "导出未脱敏的信访台账", "submit": "导出", "cancel": reverse("disputes:petition_list"),
+        "warning": "台账默认脱敏导出。未脱敏的台账含信访人姓名和联系电话，仅限信访工作机构因工作需要导出，"
+                   "导出人和理由记入操作审计日志。"})
+
+
+def _lawyer_users(user):
+    """Lawyers from the legal-services register (its selector, within the user's scope)."""
+    from fazhi.legal_services.selectors import lawyer_list
+    from fazhi.orgs.models import User
+
+    return User.objects.filter(pk__in=lawyer_list(user=user).values("user_id"), is_active=True).order_by("username")
+
+
 @require_perm(P.PETITION_VIEW)
 def petition_detail(request, pk):
     petition = services.petition_open(actor=request.user, pk=pk)
@@ -79,8 +108,57 @@ def petition_detail(request, pk):
     return render(request, "disputes/petition_detail.html", {
         "petition": petition, "may": policies.petitions.may(request.user, petition),
         "actions": policies.petitions.buttons(request.user, petition), "clocks": petition.clocks(today),
-        "contacts": petition.contacts.all(), "today": today,
+        "contacts": petition.contacts.all(), "notes": petition.notes.all(), "lawyers": petition.lawyers.all(),
+        "today": today,
     })
+
+
+@require_perm(P.PETITION_REGISTER)
+def petition_charge(request, pk):
+    """包案: the leader in charge and the lawyers taking part (from the legal-services register)."""
+    petition = policies.petitions.get(request.user, pk)
+    _deny(policies.petitions, request.user, "assign_lawyers", petition)
+    url = reverse("disputes:petition_detail", args=[petition.pk])
+    form = forms.ChargeForm(_post(request), lawyers=_lawyer_users(request.user),
+                            initial={"leader_in_charge": petition.leader_in_charge,
+                                     "lawyers": list(petition.lawyers.all())})
+    return form_page(request, form, save=lambda d: services.lawyers_assign(
+        actor=request.user, petition=petition, lawyers=list(d["lawyers"]), leader_in_charge=d["leader_in_charge"]),
+        title=f"包案领导和参与律师：{petition.number}", cancel=url, done=lambda _p: url, success="已保存包案领导和参与律师。",
+        warning=policies.petitions.refusal(request.user, "assign_lawyers", petition))
+
+
+@require_perm(P.PETITION_HANDLE)
+def petition_note(request, pk):
+    petition = policies.petitions.get(request.user, pk)
+    _deny(policies.petitions, request.user, "note", petition)
+    url = reverse("disputes:petition_detail", args=[petition.pk])
+    return form_page(request, forms.NoteForm(_post(request), initial={"on": clock.today()}),
+                     save=lambda d: services.petition_note_add(actor=request.user, petition=petition, kind=d["kind"],
+                                                               text=d["text"], on=d["on"]),
+                     title=f"登记包案记录：{petition.number}", cancel=url, done=lambda _n: url, success="已登记。",
+                     warning=policies.petitions.refusal(request.user, "note", petition))
+
+
+@require_perm(P.PETITION_HANDLE)
+def petition_resolve(request, pk):
+    petition = policies.petitions.get(request.user, pk)
+    _deny(policies.petitions, request.user, "resolve", petition)
+    url = reverse("disputes:petition_detail", args=[petition.pk])
+    return form_page(request, forms.ResolveForm(_post(request), initial={"on": clock.today()}),
+                     save=lambda d: services.petition_resolve(actor=request.user, petition=petition,
+                                                              resolution=d["resolution"], on=d["on"]),
+                     title=f"登记化解结果：{petition.number}", cancel=url, done=lambda _p: url, submit="登记化解",
+                     success="已登记化解结果。", confirm="登记化解后不能再添加包案记录，确定吗？",
+                     warning=policies.petitions.refusal(request.user, "resolve", petition))
+
+
+@require_perm(P.VIEW)
+def overview(request):
+    """Leaders' read-only view across units: petitions and mediation by unit, with drill-down."""
+    rows, totals = selectors.unit_overview(user=request.user)
+    return render(request, "disputes/overview.html", {"rows": rows, "totals": totals,
+                                                      "petitions": request.user.has_perm(P.PETITION_VIEW)})
 
 
 STEP_FORMS = {
@@ -198,7 +276,7 @@ def case_create(request):
 @require_perm(P.VIEW)
 def case_detail(request, pk):
     qs = MediationCase.objects.filter(pk=pk)
-    incoming = selectors.incoming_referrals(user=request.user).filter(pk=pk).first() if str(pk).isdigit() else None
+    incoming = selectors.incoming_referrals(user=request.user).filter(pk=pk).first() if str(pk).isdecimal() else None
     case = incoming or policies.cases.get(request.user, pk, qs)
     may = policies.cases.may(request.user, case)
     may["take_over"] = policies.cases.takeover_refusal(request.user, case) is None
@@ -246,7 +324,7 @@ def case_action(request, pk, action):
 
 @require_perm(P.MEDIATE)
 def case_take_over(request, pk):
-    case = selectors.incoming_referrals(user=request.user).filter(pk=pk).first() if str(pk).isdigit() else None
+    case = selectors.incoming_referrals(user=request.user).filter(pk=pk).first() if str(pk).isdecimal() else None
     if case is None:
         raise Http404("没有待接收的移交")
     url = reverse("disputes:case_detail", args=[case.pk])
@@ -297,6 +375,31 @@ def mediator_add(request, pk):
         title=f"登记调解员：{org.name}", cancel=reverse("disputes:org_list"), done=lambda _m: reverse("disputes:org_list"))
 
 
+@require_perm(P.MANAGE)
+def training_add(request, pk):
+    org = policies.orgs.get(request.user, pk)
+    _deny(policies.orgs, request.user, "train", org)
+    form = forms.TrainingForm(_post(request), mediators=Mediator.objects.filter(org=org, is_active=True),
+                              initial={"on": clock.today()})
+    return form_page(request, form, save=lambda d: services.training_record(
+        actor=request.user, mediator=d["mediator"], on=d["on"], hours=d["hours"], topic=d["topic"],
+        organiser=d["organiser"]), title=f"登记调解员培训：{org.name}", cancel=reverse("disputes:org_list"),
+        done=lambda _t: reverse("disputes:org_list"), success="已登记培训记录。")
+
+
+@require_perm(P.MANAGE)
+def return_edit(request, pk):
+    org = policies.orgs.get(request.user, pk)
+    _deny(policies.orgs, request.user, "add_return", org)
+    form = forms.ReturnForm(_post(request), initial={"year": clock.today().year - 1})
+    return form_page(request, form, save=lambda d: services.return_save(
+        actor=request.user, org=org, year=d["year"], accepted=d["accepted"], succeeded=d["succeeded"],
+        screenings=d["screenings"], found=d["found"], lines=form.lines(d)),
+        title=f"填报调解统计报表：{org.name}", cancel=reverse("disputes:org_list"),
+        done=lambda _r: reverse("disputes:statistics") + f"?year={_r.year}", success="已保存统计报表。",
+        warning="同一组织同一年度再次填报的，以本次填报为准；分类小计与合计不一致的，统计页会标明差异。")
+
+
 @require_perm(P.VIEW)
 def statistics(request):
     try:
@@ -315,5 +418,19 @@ def hall_list(request):
     from .models import HallDuty
 
     return register_page(request, filterset_class=filters.HallFilter, template="disputes/hall_list.html",
-                         queryset=policies.hall.visible(request.user, HallDuty.objects.select_related("lawyer")))
+                         queryset=policies.hall.visible(request.user, HallDuty.objects.select_related("lawyer")),
+                         context={"may": policies.hall.can_all(request.user, ["record"])})
 
+
+
+@require_perm(P.HALL)
+def hall_create(request):
+    _deny(policies.hall, request.user, "record")
+    units = scope.changeable(request.user, OrgUnit.objects.all(), perm=P.HALL).order_by("path")
+    form = forms.HallDutyForm(_post(request), units=units, lawyers=_lawyer_users(request.user),
+                              initial={"day": clock.today(), "unit": request.user.unit_id})
+    return form_page(request, form, save=lambda d: services.hall_duty_record(
+        actor=request.user, unit=d["unit"], lawyer=d["lawyer"], day=d["day"], visitors=d["visitors"],
+        general=d["general"], difficult=d["difficult"], advice=d["advice"]),
+        title="登记信访大厅律师值守", cancel=reverse("disputes:hall_list"), done=lambda _d: reverse("disputes:hall_list"),
+        success="已登记值守记录。")

@@ -250,7 +250,7 @@ class Case(models.Model):
     revoke_reason = models.CharField("变更/撤销原因", max_length=300, blank=True)
     # head of the full-process record chain (detects deletion of the last record)
     record_count = models.PositiveIntegerField("记录条数", default=0)
-    record_head = models.CharField("记录链尾哈希", max_length=64, blank=True)
+    record_head = models.CharField("记录链尾校验值", max_length=64, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = CaseQuerySet.as_manager()
@@ -412,10 +412,10 @@ class CaseRecord(models.Model):
     file = models.FileField("附件", upload_to=record_upload_to, blank=True, max_length=300)
     file_name = models.CharField("附件名称", max_length=200, blank=True)
     file_kind = models.CharField("附件类型", max_length=20, choices=FileKind.choices, blank=True)
-    file_sha256 = models.CharField("附件SHA-256", max_length=64, blank=True)
+    file_sha256 = models.CharField("附件指纹", max_length=64, blank=True)
     file_size = models.PositiveBigIntegerField("附件大小", default=0)
-    prev_hash = models.CharField("前一条哈希", max_length=64)
-    hash = models.CharField("哈希", max_length=64)
+    prev_hash = models.CharField("前一条记录的校验值", max_length=64)
+    hash = models.CharField("校验值", max_length=64)
 
     scope_owner = "case__unit"
     scope_person = "case__handler"

@@ -147,7 +147,7 @@ def _check_chain(number, count, head, rows, result, check_files):
             result.problems.append((number, seq, "与前一条记录的链接不符。"))
             return
         if compute_hash(values, values["prev_hash"]) != values["hash"]:
-            result.problems.append((number, seq, "记录内容与哈希不符（记录被修改）。"))
+            result.problems.append((number, seq, "记录内容与校验值不符（记录被修改）。"))
             return
         if check_files == "exists" and values["file"] and not _file_present(values["file"]):
             result.problems.append((number, seq, FILE_MISSING))

@@ -175,3 +175,31 @@ def unit_certificate_records(unit_id, year):
 
 register_unit_measure("enforcement.certificates_held", label="执法人员持证率", compute=unit_certificates_held,
                       drilldown=unit_certificate_records, description="年末持有效执法证件的人数 ÷ 登记的执法人员数")
+
+
+# Per-unit measure for the annual assessment: decisions of the year due for publication, published on time.
+def _unit_publications(unit_ids, year):
+    return _units(Publication.objects.filter(case__decided_on__year=year)
+                  .exclude(status=PublicationStatus.NOT_PUBLISHED), unit_ids, "case__unit_id")
+
+
+def unit_published_on_time(unit_ids, year):
+    """``{unit_id: (decisions published on time, decisions due for publication)}``."""
+    result = {}
+    for p in _unit_publications(unit_ids, year).select_related("case").only("published_on", "due_on",
+                                                                              "case__unit_id"):
+        done, total = result.get(p.case.unit_id, (0, 0))
+        result[p.case.unit_id] = (done + p.on_time, total + 1)
+    return result
+
+
+def unit_publication_records(unit_id, year):
+    rows = []
+    for p in _unit_publications([unit_id], year).select_related("case").order_by("due_on", "pk"):
+        mark = "按时公示" if p.on_time else ("逾期公示" if p.published_on else "未公示")
+        rows.append((f"{p.case}（{mark}）", reverse("enforcement:case_detail", args=[p.case_id])))
+    return rows
+
+
+register_unit_measure("enforcement.published_on_time", label="执法决定按时公示率", compute=unit_published_on_time,
+                      drilldown=unit_publication_records, description="按时公示的执法决定数 ÷ 应公示的执法决定数")

@@ -46,5 +46,37 @@ def low_participation(user, today):
     return out
 
 
+def units_not_enrolled(user, today):
+    """A published exam (not a make-up) opening within the office's number of days while departments in the
+    user's view have no staff enrolled (neither the unit nor any of its people is named by the exam)."""
+    if user is None or not user.has_perm(P.VIEW):
+        return []
+    import datetime
+
+    from django.db.models import Q
+
+    from fazhi.orgs.models import User
+
+    days = get_setting("legal_education.enrolment_alert_days")
+    now = clock.now()
+    exams = scope.visible(user, Exam.objects.filter(
+        status=ExamStatus.PUBLISHED, makeup_of__isnull=True, starts_at__gt=now,
+        starts_at__lte=now + datetime.timedelta(days=days)), perm=P.VIEW).order_by("starts_at")
+    units = scope.visible(user, OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, is_active=True), perm=P.VIEW)
+    out = []
+    for exam in exams[:5]:
+        enrolled = User.objects.filter(Q(unit__in=exam.eligible_units.all()) | Q(pk__in=exam.eligible_users.all()),
+                                       is_active=True).values("unit_id")
+        missing = list(units.exclude(pk__in=enrolled).order_by("sort_order", "code").values_list("name", flat=True))
+        if missing:
+            names = "、".join(missing[:3]) + (f"等{len(missing)}个单位" if len(missing) > 3 else "")
+            out.append(Alert(rule="关于完善国家工作人员学法用法制度的意见", severity="warning", count=len(missing),
+                             due=clock.local(exam.starts_at).date(),
+                             title=f"{exam.title}将于{clock.local(exam.starts_at):%m月%d日}开考，{names}尚无报名参考人员",
+                             link=reverse("legal_education:exam_detail", args=[exam.pk])))
+    return out
+
+
 register_alert("legal_education.missing_duty_lists", label="普法责任清单缺失", check=missing_duty_lists)
 register_alert("legal_education.low_participation", label="学法用法考试参考率偏低", check=low_participation)
+register_alert("legal_education.units_not_enrolled", label="考试临近而单位未报名", check=units_not_enrolled)

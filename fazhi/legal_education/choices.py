@@ -71,3 +71,8 @@ class StudyKind(models.TextChoices):
     CENTRAL_GROUP = "central_group", "党委（党组）中心组学法"
     TRAINING = "training", "专题法治培训"
     LECTURE = "lecture", "法治讲座"
+
+
+class CaseStatus(models.TextChoices):
+    DRAFT = "draft", "未公开"
+    PUBLISHED = "published", "已公开"

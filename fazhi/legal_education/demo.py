@@ -24,6 +24,7 @@ from .choices import (
     SIX_KINDS,
     ActivityKind,
     AttemptStatus,
+    CaseStatus,
     DutyListStatus,
     ExamStatus,
     PaperMode,
@@ -34,10 +35,13 @@ from .choices import (
 from .models import (
     Activity,
     Attempt,
+    CaseExplanation,
+    CasePerson,
     CultureSite,
     DutyItem,
     DutyList,
     Exam,
+    Honour,
     Programme,
     Question,
     QuestionBank,
@@ -56,6 +60,22 @@ LAWS = ["《中华人民共和国宪法》", "《中华人民共和国行政处�
         "《中华人民共和国法律援助法》", "《重大行政决策程序暂行条例》", "《中华人民共和国政府信息公开条例》"]
 SITES = [("郧西县宪法主题公园", "T01"), ("上津古镇法治文化长廊", "T02"), ("天河法治广场", "T01"),
          ("城关镇法治文化书屋", "T01"), ("郧西县青少年法治教育基地", "T01"), ("土门镇法治文化小游园", "T02")]
+
+
+# 以案释法 cases written for the demo (the persons are invented; their names are masked when published)
+CASES = [
+    ("邻里宅基地纠纷经调解达成协议", "《中华人民共和国人民调解法》第三十三条",
+     "村民陈志远与邻居刘秀英因宅基地界址发生纠纷，经村人民调解委员会调解达成协议，双方共同申请司法确认。",
+     "经人民调解委员会调解达成的调解协议，双方当事人可以自协议生效之日起三十日内共同向人民法院申请司法确认；"
+     "人民法院确认有效后，一方拒绝履行的，对方可以申请强制执行。", ["陈志远", "刘秀英"]),
+    ("超市销售过期食品被处罚", "《中华人民共和国食品安全法》第一百二十四条",
+     "某超市经营者赵德明销售超过保质期的食品，被市场监管部门没收违法所得并处罚款。",
+     "经营超过保质期的食品属于法律禁止的行为，由县级以上人民政府食品安全监督管理部门没收违法所得和违法经营的食品，"
+     "并依法处以罚款。", ["赵德明"]),
+    ("农民工讨薪获得法律援助", "《中华人民共和国法律援助法》第三十一条",
+     "农民工孙海波被拖欠劳动报酬，因经济困难无力委托律师，向县法律援助中心申请法律援助，中心指派律师代理，最终追回工资。",
+     "当事人因经济困难没有委托代理人的，可以就请求支付劳动报酬事项向法律援助机构申请法律援助。", ["孙海波"]),
+]
 
 
 def split_law(law):
@@ -112,6 +132,13 @@ def load(*, scale=1, stdout=None):
                            designated_year=2018)])
         programme = Programme.objects.create(name="“四个100”法治示范创建", year=2019, outcome="全部通过省级验收")
         programme.units.set(depts[:20])
+        Honour.objects.create(title="全省“七五”普法中期先进县", unit=None, awarded_by="省委宣传部、省司法厅、省普法办",
+                              year=2019)
+        for title, law, summary, explanation, persons in CASES:
+            case = CaseExplanation.objects.create(title=title, unit=justice, law=law, summary=summary,
+                                                  explanation=explanation, status=CaseStatus.PUBLISHED,
+                                                  published_on=datetime.date(2019, 6, 15))
+            CasePerson.objects.bulk_create([CasePerson(case=case, name=n) for n in persons])
         presenters = ["县司法局局长", "政府法律顾问", "县法院副院长", "县检察院副检察长"]
         StudySession.objects.bulk_create([
             StudySession(kind=StudyKind.EXECUTIVE, unit=gov, held_on=datetime.date(2019, m, 10), topic=LAWS[m % len(LAWS)],

@@ -1,12 +1,13 @@
 """The validated filters of the legal-education registers (one filter set per register, list and export)."""
 import django_filters
+from django.contrib.auth import get_user_model
 
 from fazhi.core.filters import KeywordFilter, RegisterFilterSet, SafeModelChoiceFilter, SortFilter, YearFilter
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
-from .choices import ActivityKind, DutyListStatus, SiteLevel
-from .models import Activity, CultureSite, DutyList, StudySession
+from .choices import ActivityKind, CaseStatus, DutyListStatus, SiteLevel
+from .models import Activity, CaseExplanation, CultureSite, DutyList, StudySession
 from .permissions import LegalEducationPerm as P
 
 
@@ -67,3 +68,47 @@ class PublicDutyListFilter(RegisterFilterSet):
     class Meta:
         model = DutyList
         fields = []
+
+
+class CaseFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("title", "law"), label="标题/法律")
+    unit = SafeModelChoiceFilter(label="发布单位", queryset=_units, empty_label="全部")
+    status = django_filters.ChoiceFilter(label="状态", choices=CaseStatus.choices, empty_label="全部")
+    year = YearFilter(field_name="published_on", lookup_expr="year", label="公开年度")
+    sort = SortFilter(fields={"published_on": "published_on", "title": "title"})
+
+    class Meta:
+        model = CaseExplanation
+        fields = []
+
+
+class PublicCaseFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("title", "law"), label="标题/法律")
+    year = YearFilter(field_name="published_on", lookup_expr="year", label="公开年度")
+
+    class Meta:
+        model = CaseExplanation
+        fields = []
+
+
+def _keep(queryset, name, value):
+    """The year chooses which sessions and exams are counted (``selectors.record_rows``), not which people."""
+    return queryset
+
+
+class StudyRecordFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("full_name", "username"), label="姓名")
+    unit = SafeModelChoiceFilter(label="单位", queryset=_units, empty_label="全部")
+    year = YearFilter(method=_keep, label="统计年度")
+    sort = SortFilter(fields={"name": "full_name", "unit": "unit__path"})
+
+    class Meta:
+        model = get_user_model()
+        fields = []
+
+    def chosen_year(self):
+        """The valid year typed in the filter (``None`` for all years or an invalid value)."""
+        if not self.is_bound:
+            return None
+        self.form.is_valid()
+        return self.form.cleaned_data.get("year")

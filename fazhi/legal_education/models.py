@@ -9,6 +9,7 @@ from fazhi.orgs.models import OrgUnit
 from .choices import (
     ActivityKind,
     AttemptStatus,
+    CaseStatus,
     DutyListStatus,
     ExamStatus,
     PaperMode,
@@ -235,6 +236,7 @@ class Activity(models.Model):
     audience = models.PositiveIntegerField("受众人数", default=0)
     laws = models.CharField("宣传的法律法规", max_length=300, blank=True)
     summary = models.TextField("活动简介", blank=True)
+    partners = models.ManyToManyField(OrgUnit, verbose_name="协办单位", blank=True, related_name="+")
 
     class Meta:
         verbose_name = "普法活动"
@@ -242,6 +244,32 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("legal_education:activity_detail", args=[self.pk])
+
+
+def education_file_to(instance, filename):
+    from fazhi.core import clock
+
+    return f"legal_education/{clock.today():%Y}/{filename}"
+
+
+class ActivityFile(models.Model):
+    """A photo or a sign-in sheet (签到表) of an activity."""
+
+    scope_owner = "activity__unit"
+    activity = models.ForeignKey(Activity, verbose_name="普法活动", on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField("附件类别", max_length=10, choices=[("photo", "活动照片"), ("signin", "签到表")])
+    file = models.FileField("文件", upload_to=education_file_to, max_length=300)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "普法活动附件"
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.file.name.rsplit('/', 1)[-1]}"
 
 
 class CultureSite(models.Model):
@@ -253,6 +281,7 @@ class CultureSite(models.Model):
     level = models.CharField("命名级别", max_length=12, choices=SiteLevel.choices)
     designation = models.CharField("命名称号", max_length=100)
     designated_year = models.PositiveSmallIntegerField("命名年度")
+    place_detail = models.CharField("具体位置", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "法治文化阵地"
@@ -260,6 +289,24 @@ class CultureSite(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("legal_education:site_detail", args=[self.pk])
+
+
+class SitePhoto(models.Model):
+    scope_owner = "site__unit"
+    site = models.ForeignKey(CultureSite, verbose_name="法治文化阵地", on_delete=models.CASCADE,
+                             related_name="photos")
+    file = models.FileField("照片", upload_to=education_file_to, max_length=300)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "法治文化阵地照片"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
 
 
 class Programme(models.Model):
@@ -278,12 +325,41 @@ class Programme(models.Model):
     def __str__(self):
         return f"{self.year}年{self.name}"
 
+    def get_absolute_url(self):
+        return reverse("legal_education:programme_edit", args=[self.pk])
+
+
+class Honour(models.Model):
+    """An honour received by the county (no unit) or by one of its units, e.g. 七五普法中期先进县."""
+
+    scope_exempt = "honours received by the county or its units are public"
+    title = models.CharField("荣誉称号", max_length=200)
+    unit = models.ForeignKey(OrgUnit, verbose_name="获得单位（不选为全县）", null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
+    awarded_by = models.CharField("授予机关", max_length=100)
+    year = models.PositiveSmallIntegerField("年度")
+
+    class Meta:
+        verbose_name = "普法荣誉"
+        ordering = ["-year", "title"]
+
+    def __str__(self):
+        return f"{self.year}年{self.title}"
+
+    def get_absolute_url(self):
+        return reverse("legal_education:honour_edit", args=[self.pk])
+
+    @property
+    def recipient(self):
+        return self.unit.name if self.unit_id else "全县"
+
 
 class StudySession(models.Model):
     scope_owner = "unit"
     kind = models.CharField("学法形式", max_length=15, choices=StudyKind.choices)
     unit = models.ForeignKey(OrgUnit, verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField("学法日期")
+    meeting = models.CharField("会议或活动名称", max_length=200, blank=True)
     topic = models.CharField("学习的法律法规", max_length=200)
     presenter = models.CharField("主讲人", max_length=50, blank=True)
     hours = models.DecimalField("学时", max_digits=4, decimal_places=1, default=1)
@@ -296,3 +372,54 @@ class StudySession(models.Model):
 
     def __str__(self):
         return f"{self.held_on} {self.topic}"
+
+    def get_absolute_url(self):
+        return reverse("legal_education:study_edit", args=[self.pk])
+
+
+class CaseExplanation(models.Model):
+    """以案释法: a case told to explain a law. The public sees it only once published, with the names of the
+    persons involved (``persons``) masked and every ID, phone or account number hidden."""
+
+    scope_owner = "unit"
+    title = models.CharField("案例标题", max_length=200)
+    unit = models.ForeignKey(OrgUnit, verbose_name="发布单位", on_delete=models.PROTECT, related_name="+")
+    law = models.CharField("所释法律及条款", max_length=200)
+    summary = models.TextField("案情简介")
+    explanation = models.TextField("以案释法")
+    status = models.CharField("状态", max_length=10, choices=CaseStatus.choices, default=CaseStatus.DRAFT)
+    published_on = models.DateField("公开日期", null=True, blank=True)
+
+    status_tags = {CaseStatus.DRAFT: "grey", CaseStatus.PUBLISHED: "green"}
+
+    class Meta:
+        verbose_name = "以案释法案例"
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("legal_education:case_detail", args=[self.pk])
+
+    def public_text(self):
+        """(summary, explanation) as they may be published: named persons masked, numbers hidden."""
+        from fazhi.core.masking import mask_text
+
+        names = [p.name for p in self.persons.all()]
+        return mask_text(self.summary, names=names), mask_text(self.explanation, names=names)
+
+
+class CasePerson(models.Model):
+    """A natural person named in a 以案释法 case (never shown in full on the public site)."""
+
+    scope_owner = "case__unit"
+    case = models.ForeignKey(CaseExplanation, verbose_name="案例", on_delete=models.CASCADE, related_name="persons")
+    name = models.CharField("姓名", max_length=50)
+
+    class Meta:
+        verbose_name = "案例中的当事人"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name

@@ -17,6 +17,10 @@ register_nav(NavItem(section=SECTION, label="法治文化阵地", url_name="lega
                      order=605))
 register_nav(NavItem(section=SECTION, label="学法活动", url_name="legal_education:study_list", permission=P.VIEW,
                      order=606))
+register_nav(NavItem(section=SECTION, label="以案释法", url_name="legal_education:case_list", permission=P.VIEW,
+                     order=606))
+register_nav(NavItem(section=SECTION, label="学法档案", url_name="legal_education:record_list", permission=P.VIEW,
+                     order=606))
 register_nav(NavItem(section=SECTION, label="题库", url_name="legal_education:bank_list", permission=P.MANAGE,
                      order=607))
 
@@ -24,3 +28,5 @@ register_public(PublicSection(title="普法责任清单", url_name="legal_educat
                               description="各单位“谁执法谁普法”普法责任清单"))
 register_public(PublicSection(title="法治文化阵地与普法活动", url_name="legal_education:public_sites", order=61,
                               description="法治文化阵地、“法律六进”普法活动"))
+register_public(PublicSection(title="以案释法", url_name="legal_education:public_cases", order=62,
+                              description="各单位结合典型案例解读法律法规"))

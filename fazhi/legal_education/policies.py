@@ -2,10 +2,21 @@
 
 Sitting an exam is not a function permission: the exam names who may sit it (``services.exams.start_refusal``);
 the policies here are for the staff who keep the bank, the exams and the 普法 registers."""
+from fazhi.orgs import scope
 from fazhi.orgs.policy import Policy
 
-from .choices import DutyListStatus
-from .models import Activity, CultureSite, DutyList, Exam, QuestionBank, StudySession
+from .choices import CaseStatus, DutyListStatus
+from .models import (
+    Activity,
+    CaseExplanation,
+    CultureSite,
+    DutyList,
+    Exam,
+    Honour,
+    Programme,
+    QuestionBank,
+    StudySession,
+)
 from .permissions import LegalEducationPerm as P
 from .workflows import DUTY_FLOW
 
@@ -43,16 +54,63 @@ class DutyListPolicy(Policy):
 class ActivityPolicy(Policy):
     model = Activity
     view_permission = P.VIEW
-    permissions = {"create": P.KEEP}
+    permissions = {"create": P.KEEP, "edit": P.KEEP}
 
 
 class SitePolicy(Policy):
     model = CultureSite
     view_permission = P.VIEW
-    permissions = {"create": P.KEEP}
+    permissions = {"create": P.KEEP, "edit": P.KEEP}
 
 
 class StudyPolicy(Policy):
     model = StudySession
     view_permission = P.VIEW
-    permissions = {"create": P.KEEP}
+    permissions = {"create": P.KEEP, "edit": P.KEEP}
+
+
+class CountyWidePolicy(Policy):
+    """Records of the whole county (no owning unit): everyone with the view permission sees them; the office
+    (whose reach is the whole county) keeps them."""
+
+    view_permission = P.VIEW
+    permissions = {"create": P.MANAGE, "edit": P.MANAGE}
+
+    def _allowed(self, user, action):
+        perm = self.permission_of(action)
+        if user is None or not user.is_authenticated or not user.has_perm(perm):
+            return False
+        return action in self.read_actions or scope.reach(user, perm=perm, write=True).everything
+
+    def can(self, user, action):
+        return self._allowed(user, action)
+
+    def visible(self, user, qs=None, *, action="view"):
+        qs = self.model._default_manager.all() if qs is None else qs
+        return qs if self._allowed(user, action) else qs.none()
+
+    def refusal(self, user, action, obj=None, *, on=None):
+        if user is None or not user.is_authenticated:
+            return "请先登录。"
+        if not self._allowed(user, action):
+            return "您没有此项操作的权限。"
+        return None
+
+
+class ProgrammePolicy(CountyWidePolicy):
+    model = Programme
+
+
+class HonourPolicy(CountyWidePolicy):
+    model = Honour
+
+
+class CasePolicy(Policy):
+    model = CaseExplanation
+    view_permission = P.VIEW
+    permissions = {"create": P.KEEP, "edit": P.KEEP, "publish": P.KEEP}
+
+    def state_publish(self, case, on):
+        if case.status == CaseStatus.PUBLISHED:
+            return "案例已公开"
+        return None

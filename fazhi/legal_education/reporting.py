@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
 
-from fazhi.core.registry import FigureValue, register_figure, register_sentence
+from fazhi.core.registry import FigureValue, register_figure, register_sentence, register_unit_measure
 from fazhi.orgs.models import OrgUnit
 
 from . import selectors
@@ -108,3 +108,77 @@ register_sentence(
     "legal_education.culture", theme="theme_decisions", order=51,
     template="{legal_education.culture_sites}个法治文化阵地（场馆）被命名为“省级法治文化建设示范点”，"
              "{legal_education.demo_units}个单位参入了全省“四个100”法治示范创建。")
+
+
+# Per-unit measures for the annual assessment (依法行政考评): duty list accepted, exam participation and pass rate.
+def _assessed_ids(unit_ids):
+    from fazhi.orgs.choices import UnitKind
+
+    return list(OrgUnit.objects.filter(pk__in=unit_ids, kind__in=[UnitKind.DEPARTMENT, UnitKind.TOWNSHIP])
+                .values_list("pk", flat=True))
+
+
+def unit_duty_list(unit_ids, year):
+    """``{unit_id: (1 if the unit's duty list of the year is accepted else 0, 1)}`` for departments and townships."""
+    accepted = set(DutyList.objects.filter(year=year, status=DutyListStatus.ACCEPTED, unit_id__in=unit_ids)
+                   .values_list("unit_id", flat=True))
+    return {pk: (int(pk in accepted), 1) for pk in _assessed_ids(unit_ids)}
+
+
+def unit_duty_list_records(unit_id, year):
+    if not _assessed_ids([unit_id]):
+        return []
+    duty = DutyList.objects.filter(unit_id=unit_id, year=year).first()
+    if duty is None:
+        return [(f"{year}年普法责任清单（未报送）", f"{reverse('legal_education:duty_list')}?year={year}")]
+    return [(f"{duty}（{duty.get_status_display()}）", duty.get_absolute_url())]
+
+
+def _exam_people(unit_ids, year):
+    """``{user: (unit_id, sat, passed)}``: the people eligible for the year's exams (by unit or by name) and those
+    who sat one (a person counts once however many exams of the year)."""
+    from django.db.models import Q
+
+    exams = list(Exam.objects.filter(starts_at__year=year).prefetch_related("eligible_units", "eligible_users"))
+    people = {u: (unit, False, False) for u, unit in get_user_model().objects.filter(
+        Q(unit__in=[x for e in exams for x in e.eligible_units.all()])
+        | Q(pk__in=[x.pk for e in exams for x in e.eligible_users.all()]), is_active=True,
+        unit_id__in=unit_ids).values_list("pk", "unit_id")}
+    for user_id, (unit_id, passed) in _exam_rows(year, unit_ids).items():
+        people[user_id] = (unit_id, True, passed)
+    return people
+
+
+def _exam_measure(which):
+    def compute(unit_ids, year):
+        result = {}
+        for unit_id, sat, passed in _exam_people(unit_ids, year).values():
+            if which == "pass" and not sat:
+                continue
+            done, total = result.get(unit_id, (0, 0))
+            result[unit_id] = (done + (passed if which == "pass" else sat), total + 1)
+        return result
+
+    def drilldown(unit_id, year):
+        people = _exam_people([unit_id], year)
+        users = get_user_model().objects.filter(pk__in=list(people)).order_by("pk")
+        link = f"{reverse('legal_education:exam_list')}?year={year}"
+        if which == "pass":
+            return [(f"{u.get_full_name()}（{'合格' if people[u.pk][2] else '不合格'}）", link)
+                    for u in users if people[u.pk][1]]
+        return [(f"{u.get_full_name()}（{'已参考' if people[u.pk][1] else '未参考'}）", link)
+                for u in users]
+
+    return compute, drilldown
+
+
+unit_exam_participation, unit_exam_participation_records = _exam_measure("sat")
+unit_exam_pass_rate, unit_exam_pass_records = _exam_measure("pass")
+
+register_unit_measure("legal_education.duty_list", label="普法责任清单通过审核", compute=unit_duty_list,
+                      drilldown=unit_duty_list_records, description="本年度普法责任清单经审核通过的得满分，否则不得分")
+register_unit_measure("legal_education.exam_participation", label="学法考试参考率", compute=unit_exam_participation,
+                      drilldown=unit_exam_participation_records,
+                      description="参加本年度学法考试的人数 ÷ 应参考人数（同一人参加多场考试只计一次）")
+register_unit_measure("legal_education.exam_pass_rate", label="学法考试合格率", compute=unit_exam_pass_rate,
+                      drilldown=unit_exam_pass_records, description="考试合格的人数 ÷ 参加本年度学法考试的人数")

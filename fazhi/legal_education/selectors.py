@@ -34,7 +34,7 @@ def my_attempts(user):
 
 
 def exam_for_examinee(user, pk):
-    exam = Exam.objects.filter(pk=pk, status=ExamStatus.PUBLISHED).first() if str(pk).isdigit() else None
+    exam = Exam.objects.filter(pk=pk, status=ExamStatus.PUBLISHED).first() if str(pk).isdecimal() else None
     if exam is None or not is_eligible(user, exam):
         raise NotFound()
     return exam
@@ -175,3 +175,55 @@ def public_activities():
     from .models import Activity
 
     return list(Activity.objects.select_related("unit", "place").order_by("-held_on")[:30])
+
+
+def honours():
+    from .models import Honour
+
+    return list(Honour.objects.select_related("unit"))
+
+
+def public_cases():
+    from .choices import CaseStatus
+    from .models import CaseExplanation
+
+    return (CaseExplanation.objects.filter(status=CaseStatus.PUBLISHED).select_related("unit")
+            .prefetch_related("persons").order_by("-published_on", "-pk"))
+
+
+def study_record_people(user):
+    """The people whose 学法档案 ``user`` may read: the unit its staff, the office everyone."""
+    from django.contrib.auth import get_user_model
+
+    from fazhi.orgs import scope
+
+    from .permissions import LegalEducationPerm as P
+
+    people = get_user_model().objects.filter(is_active=True, unit__isnull=False).select_related("unit")
+    return scope.visible(user, people, perm=P.VIEW).order_by("unit__path", "full_name")
+
+
+def record_rows(people, year=None):
+    """Per person: study sessions attended, hours, exams sat and passed, best score (within ``year`` if given).
+    Two grouped queries for the given people, whatever their number."""
+    from django.db.models import Count, Max, Q, Sum
+
+    from .models import StudySession
+
+    people = list(people)
+    ids = [p.pk for p in people]
+    through = StudySession.attendees.through.objects.filter(user_id__in=ids)
+    attempts = Attempt.objects.filter(user_id__in=ids).exclude(status=AttemptStatus.OPEN)
+    if year:
+        through = through.filter(studysession__held_on__year=year)
+        attempts = attempts.filter(exam__starts_at__year=year)
+    study = {r["user_id"]: r for r in through.values("user_id").annotate(
+        n=Count("studysession_id"), hours=Sum("studysession__hours"))}
+    exams = {r["user_id"]: r for r in attempts.values("user_id").annotate(
+        sat=Count("exam_id", distinct=True), passed=Count("exam_id", filter=Q(passed=True), distinct=True),
+        best=Max("score"))}
+    for p in people:
+        s, e = study.get(p.pk, {}), exams.get(p.pk, {})
+        p.sessions_n, p.hours = s.get("n", 0), s.get("hours") or Decimal(0)
+        p.exams_sat, p.exams_passed, p.best_score = e.get("sat", 0), e.get("passed", 0), e.get("best")
+    return people

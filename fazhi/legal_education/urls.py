@@ -36,3 +36,44 @@ urlpatterns += [
     path("public/duty-lists/", views.public_duty_lists, name="public_duty_lists"),
     path("public/sites/", views.public_sites, name="public_sites"),
 ]
+
+urlpatterns += [
+    path("activities/new/", views.activity_edit, name="activity_create"),
+    path("activities/<int:pk>/", views.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/edit/", views.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
+    path("sites/new/", views.site_edit, name="site_create"),
+    path("sites/<int:pk>/", views.site_detail, name="site_detail"),
+    path("sites/<int:pk>/edit/", views.site_edit, name="site_edit"),
+    path("sites/<int:pk>/photos/<int:photo_pk>/", views.site_photo, name="site_photo"),
+    path("study/new/", views.study_edit, name="study_create"),
+    path("study/<int:pk>/edit/", views.study_edit, name="study_edit"),
+    path("manage/programmes/new/", views.programme_edit, name="programme_create"),
+    path("manage/programmes/<int:pk>/", views.programme_edit, name="programme_edit"),
+    path("manage/honours/new/", views.honour_edit, name="honour_create"),
+    path("manage/honours/<int:pk>/", views.honour_edit, name="honour_edit"),
+]
+
+urlpatterns += [
+    path("duty-lists/import/", views.duty_import, name="duty_import"),
+    path("duty-lists/template/", views.duty_template, name="duty_template"),
+    path("duty-lists/export/<int:pk>/", views.duty_export, name="duty_export"),
+    path("manage/banks/template/", views.bank_template, name="bank_template"),
+    path("manage/banks/<int:pk>/excel/", views.bank_excel_import, name="bank_excel_import"),
+    path("manage/banks/<int:pk>/export/", views.bank_export, name="bank_export"),
+]
+
+urlpatterns += [
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/new/", views.case_edit, name="case_create"),
+    path("cases/<int:pk>/", views.case_detail, name="case_detail"),
+    path("cases/<int:pk>/edit/", views.case_edit, name="case_edit"),
+    path("cases/<int:pk>/publish/", views.case_publish, name="case_publish"),
+    path("public/cases/", views.public_cases, name="public_cases"),
+    path("public/cases/<int:pk>/", views.public_case_detail, name="public_case_detail"),
+]
+
+urlpatterns += [
+    path("records/", views.record_list, name="record_list"),
+    path("records/<int:pk>/", views.record_detail, name="record_detail"),
+]

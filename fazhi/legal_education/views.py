@@ -53,7 +53,7 @@ def exam_start(request, pk):
 
 def _own_attempt(request, pk):
     attempt = Attempt.objects.select_related("exam").filter(pk=pk, user_id=request.user.pk).first() \
-        if str(pk).isdigit() else None
+        if str(pk).isdecimal() else None
     if attempt is None:
         raise Http404("考试记录不存在。")
     return attempt
@@ -152,7 +152,7 @@ def duty_list(request):
     qs = DutyListPolicy().visible(request.user).select_related("unit").order_by("-year", "unit__sort_order")
     return register_page(request, filterset_class=filters.DutyListFilter, queryset=qs,
                          template="legal_education/duty_list.html", export=spreadsheets.export_duty_lists,
-                         export_name="普法责任清单")
+                         export_name="普法责任清单", context={"may": _may_create(DutyListPolicy, request.user)})
 
 
 @require_perm(P.VIEW)
@@ -195,12 +195,15 @@ def activity_list(request):
 
 @require_perm(P.VIEW)
 def site_list(request):
-    from .policies import SitePolicy
+    from .policies import HonourPolicy, SitePolicy
 
     qs = SitePolicy().visible(request.user).select_related("unit", "place")
     return register_page(request, filterset_class=filters.SiteFilter, queryset=qs,
                          template="legal_education/site_list.html", export=spreadsheets.export_sites,
-                         export_name="法治文化阵地", context={"programmes": selectors.programmes()})
+                         export_name="法治文化阵地", context={
+                             "programmes": selectors.programmes(), "honours": selectors.honours(),
+                             "may": {"create": SitePolicy().can(request.user, "create"),
+                                     "county": HonourPolicy().can(request.user, "create")}})
 
 
 @require_perm(P.VIEW)
@@ -209,7 +212,8 @@ def study_list(request):
 
     qs = StudyPolicy().visible(request.user).select_related("unit")
     return register_page(request, filterset_class=filters.StudyFilter, queryset=qs,
-                         template="legal_education/study_list.html")
+                         template="legal_education/study_list.html",
+                         context={"may": _may_create(StudyPolicy, request.user)})
 
 
 @login_required
@@ -256,7 +260,7 @@ def bank_import(request, pk):
     parsed, text = None, ""
     if request.method == "POST" and request.POST.get("confirm"):
         text = request.POST.get("text", "")
-        selected = [int(x) for x in request.POST.getlist("pick") if x.isdigit()]
+        selected = [int(x) for x in request.POST.getlist("pick") if x.isdecimal()]
         try:
             n = services.confirm_import(actor=request.user, bank=bank, text=text, selected=selected)
         except DomainError as e:
@@ -318,3 +322,346 @@ def public_duty_lists(request):
 def public_sites(request):
     return render(request, "legal_education/public_sites.html", {
         "sites": selectors.public_sites(), "activities": selectors.public_activities()})
+
+
+# Create/edit pages of the 普法 registers ---------------------------------------------------------------------
+
+def _keep_units(user):
+    from fazhi.orgs import scope
+    from fazhi.orgs.models import OrgUnit
+
+    return scope.changeable(user, OrgUnit.objects.filter(is_active=True), perm=P.KEEP).order_by("path")
+
+
+def _people(user):
+    from django.contrib.auth import get_user_model
+
+    from fazhi.orgs import scope
+
+    users = get_user_model().objects.filter(is_active=True).select_related("unit")
+    return scope.visible(user, users, perm=P.KEEP).order_by("unit__path", "full_name")
+
+
+def _initial(obj, names):
+    return {n: getattr(obj, n) for n in names} if obj is not None else None
+
+
+def _record_for_edit(policy, user, pk):
+    obj = policy.get(user, pk, action="edit") if pk is not None else None
+    if obj is None and not policy.can(user, "create"):
+        raise PermissionDenied("您没有此功能的权限。")
+    return obj
+
+
+@require_perm(P.KEEP)
+def activity_edit(request, pk=None):
+    from .forms import ActivityForm
+    from .policies import ActivityPolicy
+
+    obj = _record_for_edit(ActivityPolicy(), request.user, pk)
+    initial = _initial(obj, ["kind", "title", "unit", "held_on", "place", "place_detail", "audience", "laws",
+                             "summary"])
+    if obj is not None:
+        initial["partners"] = list(obj.partners.all())
+    form = ActivityForm(request.POST or None, request.FILES or None, initial=initial,
+                        units=_keep_units(request.user))
+
+    def save(d):
+        fields = {k: v for k, v in d.items() if k not in {"unit", "partners", "photos", "signins"}}
+        return services.activity_save(actor=request.user, unit=d["unit"], partners=list(d["partners"]),
+                                      photos=d["photos"], signins=d["signins"], activity=obj, **fields)
+
+    return form_page(request, form, save=save, title=f"修改：{obj}" if obj else "登记普法活动",
+                     cancel=obj.get_absolute_url() if obj else reverse("legal_education:activity_list"))
+
+
+@require_perm(P.VIEW)
+def activity_detail(request, pk):
+    from .policies import ActivityPolicy
+
+    policy = ActivityPolicy()
+    obj = policy.get(request.user, pk)
+    return render(request, "legal_education/activity_detail.html", {
+        "obj": obj, "files": obj.files.all(), "partners": obj.partners.all(), "may": policy.may(request.user, obj)})
+
+
+@require_perm(P.VIEW)
+def activity_file(request, pk, file_pk):
+    from fazhi.core.uploads import file_response
+
+    from .policies import ActivityPolicy
+
+    obj = ActivityPolicy().get(request.user, pk)
+    f = obj.files.filter(pk=file_pk).first() if str(file_pk).isdecimal() else None
+    if f is None:
+        raise Http404("附件不存在。")
+    return file_response(request, f.file)
+
+
+@require_perm(P.KEEP)
+def site_edit(request, pk=None):
+    from .forms import SiteForm
+    from .policies import SitePolicy
+
+    obj = _record_for_edit(SitePolicy(), request.user, pk)
+    form = SiteForm(request.POST or None, request.FILES or None, units=_keep_units(request.user),
+                    initial=_initial(obj, ["name", "unit", "level", "designation", "designated_year", "place",
+                                           "place_detail"]))
+
+    def save(d):
+        fields = {k: v for k, v in d.items() if k not in {"unit", "photos"}}
+        return services.site_save(actor=request.user, unit=d["unit"], photos=d["photos"], site=obj, **fields)
+
+    return form_page(request, form, save=save, title=f"修改：{obj}" if obj else "登记法治文化阵地",
+                     cancel=obj.get_absolute_url() if obj else reverse("legal_education:site_list"))
+
+
+@require_perm(P.VIEW)
+def site_detail(request, pk):
+    from .policies import SitePolicy
+
+    policy = SitePolicy()
+    obj = policy.get(request.user, pk)
+    return render(request, "legal_education/site_detail.html", {
+        "obj": obj, "photos": obj.photos.all(), "may": policy.may(request.user, obj)})
+
+
+@require_perm(P.VIEW)
+def site_photo(request, pk, photo_pk):
+    from fazhi.core.uploads import file_response
+
+    from .policies import SitePolicy
+
+    obj = SitePolicy().get(request.user, pk)
+    f = obj.photos.filter(pk=photo_pk).first() if str(photo_pk).isdecimal() else None
+    if f is None:
+        raise Http404("照片不存在。")
+    return file_response(request, f.file)
+
+
+@require_perm(P.KEEP)
+def study_edit(request, pk=None):
+    from .forms import StudyForm
+    from .policies import StudyPolicy
+
+    obj = _record_for_edit(StudyPolicy(), request.user, pk)
+    initial = _initial(obj, ["kind", "unit", "meeting", "held_on", "topic", "presenter", "hours"])
+    if obj is not None:
+        initial["attendees"] = list(obj.attendees.all())
+    form = StudyForm(request.POST or None, initial=initial, units=_keep_units(request.user),
+                     people=_people(request.user))
+
+    def save(d):
+        fields = {k: v for k, v in d.items() if k not in {"unit", "attendees"}}
+        return services.study_save(actor=request.user, unit=d["unit"], attendees=list(d["attendees"]),
+                                   study=obj, **fields)
+
+    return form_page(request, form, save=save, title=f"修改：{obj}" if obj else "登记学法活动",
+                     cancel=reverse("legal_education:study_list"),
+                     done=lambda o: reverse("legal_education:study_list"))
+
+
+@require_perm(P.MANAGE)
+def programme_edit(request, pk=None):
+    from .forms import ProgrammeForm
+    from .policies import ProgrammePolicy
+
+    obj = _record_for_edit(ProgrammePolicy(), request.user, pk)
+    initial = _initial(obj, ["name", "year", "outcome"])
+    if obj is not None:
+        initial["units"] = list(obj.units.all())
+    form = ProgrammeForm(request.POST or None, initial=initial)
+
+    def save(d):
+        fields = {k: v for k, v in d.items() if k != "units"}
+        return services.programme_save(actor=request.user, units=list(d["units"]), programme=obj, **fields)
+
+    return form_page(request, form, save=save, title=f"修改：{obj}" if obj else "登记法治创建活动",
+                     cancel=reverse("legal_education:site_list"),
+                     done=lambda o: reverse("legal_education:site_list"))
+
+
+@require_perm(P.MANAGE)
+def honour_edit(request, pk=None):
+    from .forms import HonourForm
+    from .policies import HonourPolicy
+
+    obj = _record_for_edit(HonourPolicy(), request.user, pk)
+    form = HonourForm(request.POST or None, initial=_initial(obj, ["title", "unit", "awarded_by", "year"]))
+    return form_page(request, form, save=lambda d: services.honour_save(actor=request.user, honour=obj, **d),
+                     title=f"修改：{obj}" if obj else "登记普法荣誉", cancel=reverse("legal_education:site_list"),
+                     done=lambda o: reverse("legal_education:site_list"))
+
+
+# Excel import/export: duty list items and the question bank -------------------------------------------------
+
+@require_perm(P.KEEP)
+def duty_import(request):
+    """A unit's list items from the template: creates the year's list or replaces a draft/returned one's items."""
+    import functools
+
+    from fazhi.core.web import import_page
+
+    from .forms import DutyImportForm
+    from .models import DutyList
+
+    def spec(d):
+        existing = DutyList.objects.filter(unit=d["unit"], year=d["year"]).first()
+        return spreadsheets.duty_item_sheet(actor=request.user, unit=d["unit"], year=d["year"], duty_list=existing)
+
+    def done(result):
+        messages.success(request, f"已导入{len(result.rows)}项普法责任事项。")
+        return redirect(result.saved.get_absolute_url())
+
+    return import_page(request, spec=spec, title="导入普法责任清单", done=done,
+                       template_url=reverse("legal_education:duty_template"),
+                       cancel=reverse("legal_education:duty_list"),
+                       form_class=functools.partial(DutyImportForm, units=_keep_units(request.user)))
+
+
+@require_perm(P.VIEW)
+def duty_template(request):
+    from fazhi.core.spreadsheets import template_workbook
+
+    return xlsx_response(template_workbook(spreadsheets.duty_item_sheet()), "普法责任清单导入模板.xlsx")
+
+
+@require_perm(P.VIEW)
+def duty_export(request, pk):
+    from fazhi.core.spreadsheets import export_workbook
+
+    from .policies import DutyListPolicy
+
+    obj = DutyListPolicy().get(request.user, pk)
+    return xlsx_response(export_workbook(spreadsheets.duty_item_sheet(), obj.items.all()), f"{obj}.xlsx")
+
+
+@require_perm(P.MANAGE)
+def bank_excel_import(request, pk):
+    from fazhi.core.web import import_page
+
+    from .policies import BankPolicy
+
+    bank = BankPolicy().get(request.user, pk, action="import_questions")
+
+    def done(result):
+        messages.success(request, f"已导入{result.saved}道试题。")
+        return redirect("legal_education:bank_detail", bank.pk)
+
+    return import_page(request, spec=lambda d: spreadsheets.question_sheet(actor=request.user, bank=bank),
+                       title=f"{bank}：Excel导入试题", done=done, template_url=reverse("legal_education:bank_template"),
+                       cancel=reverse("legal_education:bank_detail", args=[bank.pk]))
+
+
+@require_perm(P.MANAGE)
+def bank_template(request):
+    from fazhi.core.spreadsheets import template_workbook
+
+    return xlsx_response(template_workbook(spreadsheets.question_sheet()), "试题导入模板.xlsx")
+
+
+@require_perm(P.MANAGE)
+def bank_export(request, pk):
+    from fazhi.core.spreadsheets import export_workbook
+
+    from .policies import BankPolicy
+
+    bank = BankPolicy().get(request.user, pk)
+    return xlsx_response(export_workbook(spreadsheets.question_sheet(), bank.questions.order_by("kind", "pk")),
+                         f"{bank}试题.xlsx")
+
+
+# 以案释法 ------------------------------------------------------------------------------------------------------
+
+@require_perm(P.VIEW)
+def case_list(request):
+    from .policies import CasePolicy
+
+    qs = CasePolicy().visible(request.user).select_related("unit")
+    return register_page(request, filterset_class=filters.CaseFilter, queryset=qs,
+                         template="legal_education/case_list.html",
+                         context={"may": _may_create(CasePolicy, request.user)})
+
+
+@require_perm(P.VIEW)
+def case_detail(request, pk):
+    from .policies import CasePolicy
+
+    policy = CasePolicy()
+    obj = policy.get(request.user, pk)
+    summary, explanation = obj.public_text()
+    return render(request, "legal_education/case_detail.html", {
+        "obj": obj, "persons": obj.persons.all(), "public_summary": summary, "public_explanation": explanation,
+        "may": policy.may(request.user, obj)})
+
+
+@require_perm(P.KEEP)
+def case_edit(request, pk=None):
+    from .forms import CaseForm
+    from .policies import CasePolicy
+
+    obj = _record_for_edit(CasePolicy(), request.user, pk)
+    initial = _initial(obj, ["title", "unit", "law", "summary", "explanation"])
+    if obj is not None:
+        initial["persons"] = "\n".join(p.name for p in obj.persons.all())
+    form = CaseForm(request.POST or None, initial=initial, units=_keep_units(request.user))
+
+    def save(d):
+        fields = {k: v for k, v in d.items() if k != "unit"}
+        return services.case_save(actor=request.user, unit=d["unit"], case=obj, **fields)
+
+    return form_page(request, form, save=save, title=f"修改：{obj}" if obj else "新增以案释法案例",
+                     cancel=obj.get_absolute_url() if obj else reverse("legal_education:case_list"))
+
+
+@require_perm(P.KEEP)
+def case_publish(request, pk):
+    from .forms import StepForm
+    from .policies import CasePolicy
+
+    policy = CasePolicy()
+    obj = policy.get(request.user, pk, action="publish")
+    reason = policy.refusal(request.user, "publish", obj)
+    if reason:
+        raise PermissionDenied(reason)
+    form = StepForm(request.POST if request.method == "POST" else None)
+    return form_page(request, form, title=f"{obj}：向社会公开", cancel=obj.get_absolute_url(), submit="公开",
+                     save=lambda d: services.case_publish(actor=request.user, case=obj), success="已在公众网站公开。",
+                     confirm="公开后社会公众即可看到（当事人姓名已隐去），确定公开吗？",
+                     warning="公开的内容以本页“公开后的样子”为准：当事人姓名显示为“某”，身份证号、电话号码等一律隐去。")
+
+
+def public_cases(request):
+    """Published 以案释法 cases (masked)."""
+    return register_page(request, filterset_class=filters.PublicCaseFilter, queryset=selectors.public_cases(),
+                         template="legal_education/public_cases.html")
+
+
+def public_case_detail(request, pk):
+    obj = selectors.public_cases().filter(pk=pk).first()
+    if obj is None:
+        raise Http404("案例不存在或尚未公开。")
+    summary, explanation = obj.public_text()
+    return render(request, "legal_education/public_case_detail.html", {
+        "obj": obj, "summary": summary, "explanation": explanation})
+
+
+# 学法档案 of the unit's staff / the whole county ----------------------------------------------------------------
+
+@require_perm(P.VIEW)
+def record_list(request):
+    """Each person's study sessions, hours and exam results: a unit sees its staff, the office everyone."""
+    qs = selectors.study_record_people(request.user)
+    year = filters.StudyRecordFilter(request.GET or None, queryset=qs, request=request).chosen_year()
+    return register_page(request, filterset_class=filters.StudyRecordFilter, queryset=qs,
+                         template="legal_education/record_list.html", export_name="学法档案",
+                         export=lambda rows: spreadsheets.export_study_records(selectors.record_rows(rows, year)),
+                         decorate=lambda rows: selectors.record_rows(rows, year), context={"year": year})
+
+
+@require_perm(P.VIEW)
+def record_detail(request, pk):
+    person = selectors.study_record_people(request.user).filter(pk=pk).first()
+    if person is None:
+        raise Http404("该人员不存在或不在您可以查看的范围内。")
+    return render(request, "legal_education/my_record.html", {**selectors.study_record(person), "other": True})

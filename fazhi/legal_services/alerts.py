@@ -87,7 +87,20 @@ def aid_clocks(user, today):
     return out
 
 
+def payments_overdue(user, today):
+    """Payment milestones past their planned date and unpaid, for those who record payments."""
+    if user is None or not user.has_perm(P.MANAGE):
+        return []
+    out = []
+    for p in selectors.payments_overdue(user=user, today=today).order_by("due_on"):
+        out.append(Alert(rule="购买法律服务合同应按约定的付款节点及时支付", severity="overdue", due=p.due_on,
+                         unit=p.contract.unit, title=f"{p.contract.number}：{p.label}（{p.amount}元）逾期未付",
+                         link=reverse("legal_services:contract_detail", args=[p.contract_id])))
+    return out
+
+
 register_alert("legal_services.coverage", label="律师包联覆盖", check=coverage_gaps)
 register_alert("legal_services.duty_shortfall", label="驻村天数不足", check=duty_shortfall)
 register_alert("legal_services.unconfirmed", label="服务日志未确认", check=logs_unconfirmed)
+register_alert("legal_services.payments_overdue", label="合同付款逾期", check=payments_overdue)
 register_alert("legal_services.aid_clocks", label="法律援助期限", check=aid_clocks)

@@ -144,8 +144,10 @@ def load(*, scale=1, stdout=None):
             accepted_on=datetime.date(2019, 12, 28), acceptance="考核合格")
         ContractPayment.objects.bulk_create([
             ContractPayment(contract=c, label="首付款", due_on=datetime.date(2019, 3, 31), amount=amount / 2,
-                            paid_on=datetime.date(2019, 3, 28)),
+                            paid_on=datetime.date(2019, 3, 28), accepted_on=datetime.date(2019, 3, 25),
+                            acceptance="一季度履约考核合格"),
             ContractPayment(contract=c, label="验收后尾款", due_on=datetime.date(2019, 12, 31), amount=amount / 2,
-                            paid_on=datetime.date(2019, 12, 30))])
+                            paid_on=datetime.date(2019, 12, 30), accepted_on=datetime.date(2019, 12, 20),
+                            acceptance="年度履约验收合格")])
     if stdout is not None:
         stdout.write(f"公共法律服务：{len(lawyers)}名律师、{len(logs)}条服务日志、{len(aid)}件法律援助")

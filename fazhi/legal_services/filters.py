@@ -10,10 +10,11 @@ from fazhi.core.filters import (
     SortFilter,
     YearFilter,
 )
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.models import OrgUnit
 
 from .choices import AidStatus, Duty, LawVersion, LogStatus
-from .models import AidApplication, Lawyer, ServiceContract, ServiceLog
+from .models import AidApplication, Lawyer, ServiceContract, ServiceLog, VillageAgreement
 
 
 def _units(request):
@@ -81,3 +82,29 @@ class ContractFilter(RegisterFilterSet):
     class Meta:
         model = ServiceContract
         fields = []
+
+
+def _villages(request):
+    if request is None:
+        return OrgUnit.objects.none()
+    from .selectors import agreement_list
+
+    return OrgUnit.objects.filter(pk__in=agreement_list(user=request.user).values("village_id")).order_by("path")
+
+
+class AgreementFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("village__name", "lawyer__name", "lawyer__firm__name"), label="村（社区）/律师")
+    village = SafeModelChoiceFilter(label="村（社区）", queryset=_villages, empty_label="全部", widget=PickerSelect)
+    year = YearFilter(field_name="signed_on", lookup_expr="year", label="签订年度")
+    current = FlagFilter(label="仅看在聘", method="filter_current")
+    sort = SortFilter(fields={"village": "village__path", "signed_on": "signed_on"}, default="village")
+
+    class Meta:
+        model = VillageAgreement
+        fields = []
+
+    def filter_current(self, qs, name, value):
+        from fazhi.core import clock
+
+        today = clock.today()
+        return qs.filter(start__lte=today, end__gte=today) if value else qs

@@ -3,6 +3,7 @@ from django import forms
 
 from fazhi.core import forms as core_forms
 from fazhi.core.forms import UploadField
+from fazhi.core.widgets import PickerSelect
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit, User
 
@@ -52,8 +53,8 @@ class AssignmentForm(core_forms.Form):
 
 
 class AgreementForm(core_forms.Form):
-    village = forms.ModelChoiceField(label="村（社区）", queryset=OrgUnit.objects.none())
-    lawyer = forms.ModelChoiceField(label="法律顾问", queryset=Lawyer.objects.none())
+    village = forms.ModelChoiceField(label="村（社区）", queryset=OrgUnit.objects.none(), widget=PickerSelect)
+    lawyer = forms.ModelChoiceField(label="法律顾问（律师）", queryset=Lawyer.objects.none(), widget=PickerSelect)
     signed_on = date_field("签订日期")
     start = date_field("聘期开始")
     end = date_field("聘期结束")
@@ -63,6 +64,7 @@ class AgreementForm(core_forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = villages
         self.fields["lawyer"].queryset = Lawyer.objects.filter(active=True).select_related("firm")
+        self.fields["lawyer"].label_from_instance = lambda lw: f"{lw.name}（{lw.firm.name}）"
 
 
 class LogForm(core_forms.Form):
@@ -74,16 +76,20 @@ class LogForm(core_forms.Form):
     summary = text_area("服务情况（群众姓名和问题仅本村、乡镇和司法局可见）")
     petition_kind = forms.ChoiceField(label="涉及信访案件", choices=PetitionKind.choices, required=False)
     petition_cases = forms.IntegerField(label="参与化解信访案件数", min_value=0, required=False)
-    petition_ref = forms.CharField(label="信访件编号", max_length=100, required=False)
+    petition = forms.ModelChoiceField(label="关联信访事项（您可查看的信访件）", queryset=None, required=False,
+                                      widget=PickerSelect)
+    petition_ref = forms.CharField(label="信访件编号（不在上列时填写）", max_length=100, required=False)
     document_kind = forms.ChoiceField(label="出具文书", choices=DocumentKind.choices, required=False)
     document_items = forms.IntegerField(label="建议条数/意见书份数", min_value=0, required=False)
     document = UploadField(kind="document", label="文书", required=False)
     village_rules = forms.BooleanField(label="协助本村制定村规民约", required=False)
     attachment = UploadField(kind="material", label="照片或签到表", required=False)
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, petitions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["petition"].queryset = petitions
+        self.fields["petition"].label_from_instance = lambda p: f"{p.number}（{p.received_on:%Y-%m-%d}）"
         self.fields["hours"].widget.attrs.update(inputmode="decimal")
         self.fields["people"].widget.attrs.update(inputmode="numeric")
 
@@ -160,6 +166,16 @@ class ContractForm(core_forms.Form):
 class AcceptForm(core_forms.Form):
     accepted_on = date_field("验收日期")
     acceptance = text_area("验收意见")
+
+
+class PaymentForm(core_forms.Form):
+    label = forms.CharField(label="付款节点（如：首期款、中期考核后、年终验收后）", max_length=100)
+    due_on = date_field("计划付款日期")
+    amount = forms.DecimalField(label="金额（元）", min_value=0, max_digits=14, decimal_places=2)
+
+
+class PayForm(core_forms.Form):
+    paid_on = date_field("实际付款日期")
 
 
 class MonthForm(forms.Form):

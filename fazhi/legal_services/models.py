@@ -128,6 +128,8 @@ class ServiceLog(models.Model):
                                      default="")
     petition_cases = models.PositiveIntegerField("参与化解信访案件数", default=0)
     petition_ref = models.CharField("信访件编号", max_length=100, blank=True)
+    petition = models.ForeignKey("disputes.Petition", verbose_name="关联信访事项", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="legal_logs")
     document_kind = models.CharField("出具文书", max_length=20, choices=DocumentKind.choices, blank=True, default="")
     document_items = models.PositiveIntegerField("建议条数/意见书份数", default=0)
     document = models.FileField("文书", upload_to=log_file_to, blank=True, max_length=300)
@@ -254,6 +256,8 @@ class ContractPayment(models.Model):
     due_on = models.DateField("计划付款日期")
     amount = models.DecimalField("金额（元）", max_digits=14, decimal_places=2)
     paid_on = models.DateField("实际付款日期", null=True, blank=True)
+    accepted_on = models.DateField("验收日期", null=True, blank=True)
+    acceptance = models.TextField("验收意见", blank=True)
 
     scope_owner = "contract__unit"
 

@@ -9,7 +9,15 @@ from django.db.models import Q
 from fazhi.orgs import scope
 from fazhi.orgs.policy import Policy
 
-from .models import AidApplication, Assignment, Lawyer, ServiceContract, ServiceLog, VillageAgreement
+from .models import (
+    AidApplication,
+    Assignment,
+    ContractPayment,
+    Lawyer,
+    ServiceContract,
+    ServiceLog,
+    VillageAgreement,
+)
 from .permissions import LegalPerm as P
 from .workflows import AID_FLOW, LOG_FLOW
 
@@ -37,6 +45,19 @@ class ServiceLogPolicy(Policy):
         if action == "view" and user is not None and user.is_authenticated and user.has_perm(P.LOG):
             return True
         return super().can(user, action)
+
+    def actor_refusal(self, user, action, obj):
+        """``None`` when ``user`` holds the permission of the step ``action`` and ``obj`` lies in that grant's
+        reach; else the reason (a 403). The log's state and the step's guard are not asked here: the step page
+        shows them as a warning (``refusal``)."""
+        transition = self.workflow.transition(action)
+        if user is None or not user.is_authenticated:
+            return "请先登录。"
+        if not user.has_perm(transition.permission):
+            return "您没有此项操作的权限。"
+        if not scope.can_change(user, obj, perm=transition.permission):
+            return "该记录不在您可以办理的范围内。"
+        return None
 
     def refusal(self, user, action, obj=None, *, on=None):
         if action == "view" and obj is not None:
@@ -72,10 +93,24 @@ class AidPolicy(Policy):
 class ContractPolicy(Policy):
     model = ServiceContract
     view_permission = P.VIEW
-    permissions = {"create": P.MANAGE, "pay": P.MANAGE, "accept": P.MANAGE}
+    permissions = {"create": P.MANAGE, "milestone": P.MANAGE, "accept": P.MANAGE}
 
     def state_accept(self, contract, on):
         return "该合同已验收" if contract.accepted_on else None
+
+
+class PaymentPolicy(Policy):
+    """A contract's payment milestone (付款节点): accepted, then paid, each once."""
+
+    model = ContractPayment
+    view_permission = P.VIEW
+    permissions = {"pay": P.MANAGE, "accept": P.MANAGE}
+
+    def state_pay(self, payment, on):
+        return "该付款节点已付款" if payment.paid_on else None
+
+    def state_accept(self, payment, on):
+        return "该付款节点已验收" if payment.accepted_on else None
 
 
 logs = ServiceLogPolicy()
@@ -84,3 +119,4 @@ assignments = AssignmentPolicy()
 agreements = AgreementPolicy()
 aid = AidPolicy()
 contracts = ContractPolicy()
+payments = PaymentPolicy()

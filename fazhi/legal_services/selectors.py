@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from fazhi.core import clock
 from fazhi.core.rules import get_setting
@@ -14,7 +14,15 @@ from fazhi.orgs.models import OrgUnit
 
 from . import policies
 from .choices import DocumentKind, Duty, LogStatus, Place
-from .models import AidApplication, Assignment, Lawyer, ServiceContract, ServiceLog, VillageAgreement
+from .models import (
+    AidApplication,
+    Assignment,
+    ContractPayment,
+    Lawyer,
+    ServiceContract,
+    ServiceLog,
+    VillageAgreement,
+)
 from .permissions import LegalPerm as P
 
 
@@ -35,6 +43,66 @@ def lawyer_units(lawyer, day):
     """The units ``lawyer`` is assigned to on ``day`` (the log form's picker)."""
     ids = Assignment.objects.filter(lawyer=lawyer, start__lte=day, end__gte=day).values("unit_id")
     return OrgUnit.objects.filter(pk__in=ids).order_by("path")
+
+
+def petitions_for(user):
+    """The log form's picker: the disputes module's petitions ``user`` may see there, and those the office named
+    ``user`` a participating lawyer of (参与律师), newest first — never one about ``user``."""
+    from fazhi.disputes import selectors as disputes
+    from fazhi.disputes.models import Petition
+
+    seen = disputes.petition_list(user=user).values("pk")
+    return (Petition.objects.filter(Q(pk__in=seen) | Q(lawyers=user)).exclude(subject_user=user).distinct()
+            .order_by("-received_on", "-id"))
+
+
+def petition_openable(user, petition_id):
+    """May ``user`` open the petition's page in the disputes module (the log page links it only then)?"""
+    from fazhi.disputes import selectors as disputes
+
+    return disputes.petition_list(user=user).filter(pk=petition_id).exists()
+
+
+def logs_about_petition(*, user, petition):
+    """The lawyers' service logs concerning ``petition`` that ``user`` may see (read by the petition page)."""
+    return log_list(user=user).filter(petition=petition).order_by("served_on", "id")
+
+
+def agreement_list(*, user):
+    return scope.visible(user, VillageAgreement.objects.select_related("village", "village__parent", "lawyer",
+                                                                       "lawyer__firm"), perm=P.VIEW)
+
+
+def organ_advisers(*, user):
+    """Organs' legal advisers (政府法律顾问): the decisions module's contracts, read through its selectors."""
+    from fazhi.decisions import selectors as decisions
+
+    return decisions.adviser_list(user=user)
+
+
+def contract_history(*, user, contract):
+    """The contract's audit trail (milestones added, accepted, paid), for those who may read the audit log."""
+    from fazhi.core.selectors import audit_list
+    from fazhi.orgs.builtin_roles import Perm
+
+    if not user.has_perm(Perm.VIEW_AUDIT):
+        return None
+    return audit_list(user=user, filters={}).filter(object_type="legal_services.ServiceContract",
+                                                    object_id=str(contract.pk))[:50]
+
+
+def contract_totals(qs):
+    """Contract amounts per signing year (the list's 年度合计), newest year first."""
+    return list(qs.order_by().values("signed_on__year").annotate(total=Sum("amount"), n=Count("id"))
+                .order_by("-signed_on__year"))
+
+
+def payments_overdue(*, user=None, today=None):
+    """Payment milestones past their planned date and still unpaid."""
+    today = today or clock.today()
+    qs = ContractPayment.objects.filter(paid_on__isnull=True, due_on__lt=today).select_related(
+        "contract", "contract__firm", "contract__unit")
+    return qs if user is None else policies.payments.visible(user, qs)
 
 
 def aid_list(*, user):

@@ -3,13 +3,14 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from fazhi.core import audit, audit_events, clock, uploads
+from fazhi.core import audit, audit_events, clock, search, uploads
 from fazhi.core.errors import DomainError
 from fazhi.core.text import clean_code, clean_text
 from fazhi.orgs import scope
 from fazhi.orgs.choices import UnitKind
 
 from . import aid_rules, policies
+from . import search as search_fields
 from .choices import Duty, LawVersion, LogStatus, PetitionKind, Place, law_version_on
 from .models import (
     AidApplication,
@@ -47,6 +48,8 @@ E(1432, "legal_services.aid_closed", "法律援助结案")
 E(1440, "legal_services.contract_created", "登记购买法律服务合同")
 E(1441, "legal_services.payment_recorded", "登记合同付款")
 E(1442, "legal_services.contract_accepted", "购买法律服务合同验收")
+E(1443, "legal_services.payment_added", "登记合同付款节点")
+E(1444, "legal_services.payment_accepted", "合同付款节点验收")
 
 
 def _unit_check(policy, actor, unit, perm, field="unit"):
@@ -85,6 +88,7 @@ def lawyer_create(*, actor, user, firm, licence_no, phone, office_hours="", phot
     lawyer.save()
     audit.record(actor=actor, event="legal_services.lawyer_saved", obj=lawyer,
                  changes={"licence_no": [None, licence_no], "firm": [None, str(firm)]})
+    search.index(lawyer, source="legal_services.lawyer", **search_fields.lawyer_fields(lawyer))
     return lawyer
 
 
@@ -113,6 +117,9 @@ def agreement_create(*, actor, village, lawyer, signed_on, start, end, file=None
     if village is None or village.kind != UnitKind.VILLAGE:
         raise DomainError("请选择村（社区）。", field="village")
     _unit_check(policies.agreements, actor, village, P.MANAGE, "village")
+    if lawyer is None:
+        raise DomainError("请选择法律顾问。", field="lawyer")
+    signed_on = clock.check_act_date(signed_on, backdate_reason=None, field="signed_on")
     probe = VillageAgreement(village=village, lawyer=lawyer, signed_on=signed_on, start=start, end=end)
     if not start or not end or end < start:
         raise DomainError("聘期结束日期不能早于开始日期。", field="end")
@@ -122,6 +129,7 @@ def agreement_create(*, actor, village, lawyer, signed_on, start, end, file=None
     probe.save()
     audit.record(actor=actor, event="legal_services.agreement_created", obj=probe, unit=village,
                  changes={"lawyer": [None, str(lawyer)], "period": [None, f"{start}—{end}"]})
+    search.index(probe, source="legal_services.agreement", **search_fields.agreement_fields(probe))
     return probe
 
 
@@ -135,7 +143,20 @@ def assignment_for(lawyer, unit, day):
     return Assignment.objects.filter(lawyer=lawyer, unit=unit, start__lte=day, end__gte=day).first()
 
 
-def _log_fields(data):
+def _petition(actor, petition, petition_kind):
+    """The disputes module's petition a log concerns: only one the lawyer may see there, only for petition work."""
+    if petition is None:
+        return None
+    if not petition_kind:
+        raise DomainError("关联信访事项须先选择“涉及信访案件”。", field="petition")
+    from .selectors import petitions_for
+
+    if not petitions_for(actor).filter(pk=petition.pk).exists():
+        raise DomainError("该信访事项不在您可以查看的范围内。", field="petition")
+    return petition
+
+
+def _log_fields(data, actor=None):
     duty = data.get("duty")
     if duty not in Duty.values:
         raise DomainError("请选择服务类别。", field="duty")
@@ -162,8 +183,10 @@ def _log_fields(data):
     village_rules = bool(data.get("village_rules"))
     if village_rules and duty != Duty.GOVERNANCE:
         raise DomainError("村规民约属于“依法治理”服务。", field="village_rules")
+    petition = _petition(actor, data.get("petition"), petition_kind)
+    petition_ref = clean_code(data.get("petition_ref") or "") or (petition.number if petition else "")
     return {"duty": duty, "people": people, "hours": hours, "summary": summary, "petition_kind": petition_kind,
-            "petition_cases": petition_cases, "petition_ref": clean_code(data.get("petition_ref") or ""),
+            "petition_cases": petition_cases, "petition_ref": petition_ref, "petition": petition,
             "document_kind": document_kind, "document_items": document_items, "village_rules": village_rules}
 
 
@@ -180,7 +203,7 @@ def log_create(*, actor, unit, served_on, attachment=None, document=None, **data
     assignment = assignment_for(lawyer, unit, served_on)
     if assignment is None:
         raise DomainError(f"{served_on:%Y-%m-%d}您没有包联“{unit}”。", field="unit")
-    fields = _log_fields(data)
+    fields = _log_fields(data, actor)
     if fields["village_rules"] and unit.kind != UnitKind.VILLAGE:
         raise DomainError("村规民约须在村（社区）登记。", field="village_rules")
     log = ServiceLog(lawyer=lawyer, unit=unit, place=assignment.place, served_on=served_on, **fields)
@@ -214,7 +237,7 @@ def log_dispute(*, actor, log, reason, on=None):
 
 def log_correct(*, actor, log, **data):
     """The lawyer corrects a disputed log (what it says; not whose or where) and submits it again."""
-    fields = _log_fields(data)
+    fields = _log_fields(data, actor)
 
     def effect(obj):
         for k, v in fields.items():
@@ -331,13 +354,50 @@ def contract_create(*, actor, unit, firm, number, signed_on, start, end, amount,
         raise DomainError(f"付款节点合计{total}元，与合同金额{amount}元不一致。", field="amount")
     audit.record(actor=actor, event="legal_services.contract_created", obj=c, unit=unit,
                  changes={"firm": [None, str(firm)], "amount": [None, str(amount)]})
+    search.index(c, source="legal_services.contract", **search_fields.contract_fields(c))
     return c
 
 
 @transaction.atomic
+def payment_add(*, actor, contract, label, due_on, amount):
+    """A payment milestone (付款节点) of a contract; all milestones together never exceed the contract amount."""
+    policies.contracts.check(actor, "milestone", contract)
+    label = clean_text(label or "")
+    _require(label, "请填写付款节点名称。", "label")
+    if amount is None or amount <= 0:
+        raise DomainError("付款金额应大于0。", field="amount")
+    if due_on is None or due_on < contract.signed_on:
+        raise DomainError("计划付款日期不能早于合同签订日期。", field="due_on")
+    planned = sum((p.amount for p in contract.payments.all()), Decimal("0"))
+    if planned + amount > contract.amount:
+        raise DomainError(f"付款节点合计将超过合同金额{contract.amount}元（已安排{planned}元）。", field="amount")
+    payment = ContractPayment.objects.create(contract=contract, label=label, due_on=due_on, amount=amount)
+    audit.record(actor=actor, event="legal_services.payment_added", obj=contract, unit=contract.unit,
+                 changes={"payment": [None, f"{label} {amount}元 {due_on}"]})
+    return payment
+
+
+@transaction.atomic
+def payment_accept(*, actor, payment, accepted_on, acceptance):
+    """The unit accepts the service a milestone pays for (验收), once."""
+    policies.payments.check(actor, "accept", payment)
+    accepted_on = clock.check_act_date(accepted_on, backdate_reason=None, field="accepted_on")
+    if accepted_on < payment.contract.signed_on:
+        raise DomainError("验收日期不能早于合同签订日期。", field="accepted_on")
+    _require(acceptance, "请填写验收意见。", "acceptance")
+    payment.accepted_on, payment.acceptance = accepted_on, clean_text(acceptance)
+    payment.save(update_fields=["accepted_on", "acceptance"])
+    audit.record(actor=actor, event="legal_services.payment_accepted", obj=payment.contract,
+                 unit=payment.contract.unit, changes={"payment": [None, f"{payment.label} 验收 {accepted_on}"]})
+    return payment
+
+
+@transaction.atomic
 def payment_record(*, actor, payment, paid_on):
-    policies.contracts.check(actor, "pay", payment.contract)
+    policies.payments.check(actor, "pay", payment)
     paid_on = clock.check_act_date(paid_on, backdate_reason=None, field="paid_on")
+    if paid_on < payment.contract.signed_on:
+        raise DomainError("付款日期不能早于合同签订日期。", field="paid_on")
     payment.paid_on = paid_on
     payment.save(update_fields=["paid_on"])
     audit.record(actor=actor, event="legal_services.payment_recorded", obj=payment.contract,

@@ -17,7 +17,7 @@ from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
 from . import filters, forms, policies, selectors, services
-from .models import Lawyer
+from .models import ContractPayment, Lawyer
 from .permissions import LegalPerm as P
 from .spreadsheets import export_logs, subsidy_workbook
 from .workflows import AID_FLOW, LOG_FLOW
@@ -86,6 +86,7 @@ def log_create(request):
     today = clock.today()
     units = selectors.lawyer_units(lawyer, today)
     form = forms.LogForm(_post(request), _files(request), units=units,
+                         petitions=selectors.petitions_for(request.user),
                          initial={"served_on": today, "unit": units.first(), "hours": 2})
 
     def save(d):
@@ -101,7 +102,8 @@ def log_create(request):
 def log_detail(request, pk):
     log = selectors.log_get(user=request.user, pk=pk)
     return render(request, "legal_services/log_detail.html", {
-        "log": log, "may": policies.logs.may(request.user, log), "actions": policies.logs.buttons(request.user, log)})
+        "log": log, "may": policies.logs.may(request.user, log), "actions": policies.logs.buttons(request.user, log),
+        "petition_visible": log.petition_id is not None and selectors.petition_openable(request.user, log.petition_id)})
 
 
 @require_any(P.CONFIRM, P.LOG)
@@ -111,16 +113,16 @@ def log_step(request, pk, action):
     except DomainError as e:
         raise Http404(e.message) from e
     log = selectors.log_get(user=request.user, pk=pk)
-    if not request.user.has_perm(transition.permission) or not scope.can_change(request.user, log,
-                                                                                  perm=transition.permission):
-        raise PermissionDenied("该记录不在您可以办理的范围内。")
+    denied = policies.logs.actor_refusal(request.user, transition.action, log)
+    if denied:
+        raise PermissionDenied(denied)
     warning = policies.logs.refusal(request.user, action, log)
     done = reverse("legal_services:log_detail", args=[log.pk])
     if action == "correct":
-        form = forms.CorrectForm(_post(request), initial={
+        form = forms.CorrectForm(_post(request), petitions=selectors.petitions_for(request.user), initial={
             "duty": log.duty, "people": log.people, "hours": log.hours, "summary": log.summary,
             "petition_kind": log.petition_kind, "petition_cases": log.petition_cases,
-            "petition_ref": log.petition_ref, "document_kind": log.document_kind,
+            "petition_ref": log.petition_ref, "petition": log.petition_id, "document_kind": log.document_kind,
             "document_items": log.document_items, "village_rules": log.village_rules})
 
         def save(d):
@@ -204,6 +206,23 @@ def assignment_create(request, pk):
                      success="已登记包联。")
 
 
+@require_perm(P.VIEW)
+def agreement_list(request):
+    """聘请: villages' agreements (this module) and organs' advisers (the decisions module's contracts)."""
+    from fazhi.decisions.permissions import DecisionPerm
+
+    today = clock.today()
+    organs = (selectors.organ_advisers(user=request.user)
+              .filter(contract_start__lte=today, contract_end__gte=today, ended_reason="")
+              .exclude(client_unit__kind=UnitKind.VILLAGE))
+    return register_page(request, filterset_class=filters.AgreementFilter,
+                         queryset=selectors.agreement_list(user=request.user),
+                         template="legal_services/agreement_list.html",
+                         context={"organs": organs, "today": today,
+                                  "may": {"create": policies.agreements.can(request.user, "create"),
+                                          "organ": request.user.has_perm(DecisionPerm.MANAGE_ADVISERS)}})
+
+
 @require_perm(P.MANAGE)
 def agreement_create(request):
     _deny(policies.agreements, request.user, "create")
@@ -216,7 +235,7 @@ def agreement_create(request):
     def save(d):
         return services.agreement_create(actor=request.user, **d)
 
-    url = reverse("legal_services:coverage")
+    url = reverse("legal_services:agreement_list")
     return form_page(request, form, save=save, title="登记村（社区）法律顾问聘用协议", cancel=url,
                      done=lambda _a: url, success="已登记聘用协议。")
 
@@ -314,10 +333,59 @@ def aid_step(request, pk, action):
 
 @require_perm(P.VIEW)
 def contract_list(request):
+    contracts = selectors.contract_list(user=request.user)
     return register_page(request, filterset_class=filters.ContractFilter,
-                         queryset=selectors.contract_list(user=request.user).prefetch_related("payments"),
+                         queryset=contracts.prefetch_related("payments"),
                          template="legal_services/contract_list.html",
-                         context={"may": {"create": policies.contracts.can(request.user, "create")}})
+                         context={"may": {"create": policies.contracts.can(request.user, "create")},
+                                  "totals": selectors.contract_totals(contracts), "today": clock.today()})
+
+
+@require_perm(P.VIEW)
+def contract_detail(request, pk):
+    contract = policies.contracts.get(request.user, pk, selectors.contract_list(user=request.user))
+    payments = [(p, policies.payments.may(request.user, p)) for p in contract.payments.all()]
+    paid = sum((p.amount for p, _may in payments if p.paid_on), 0)
+    return render(request, "legal_services/contract_detail.html", {
+        "contract": contract, "payments": payments, "paid": paid, "today": clock.today(),
+        "history": selectors.contract_history(user=request.user, contract=contract),
+        "planned": sum((p.amount for p, _may in payments), 0), "may": policies.contracts.may(request.user, contract)})
+
+
+@require_perm(P.MANAGE)
+def payment_create(request, pk):
+    contract = policies.contracts.get(request.user, pk)
+    _deny(policies.contracts, request.user, "milestone", contract)
+    form = forms.PaymentForm(_post(request), initial={"due_on": clock.today()})
+    url = reverse("legal_services:contract_detail", args=[contract.pk])
+    return form_page(request, form, save=lambda d: services.payment_add(actor=request.user, contract=contract, **d),
+                     title=f"添加付款节点：{contract}", cancel=url, done=lambda _p: url, success="已添加付款节点。")
+
+
+def _payment(request, pk, action):
+    payment = policies.payments.get(request.user, pk, ContractPayment.objects.select_related("contract"))
+    _deny(policies.payments, request.user, action, payment)
+    return payment, reverse("legal_services:contract_detail", args=[payment.contract_id])
+
+
+@require_perm(P.MANAGE)
+def payment_pay(request, pk):
+    payment, url = _payment(request, pk, "pay")
+    form = forms.PayForm(_post(request), initial={"paid_on": clock.today()})
+    return form_page(request, form, save=lambda d: services.payment_record(actor=request.user, payment=payment, **d),
+                     title=f"登记付款：{payment.contract}·{payment.label}（{payment.amount}元）", cancel=url,
+                     done=lambda _p: url, success="已登记付款。",
+                     warning=policies.payments.refusal(request.user, "pay", payment),
+                     confirm="付款登记后不能撤销，请核对金额和日期。")
+
+
+@require_perm(P.MANAGE)
+def payment_accept(request, pk):
+    payment, url = _payment(request, pk, "accept")
+    form = forms.AcceptForm(_post(request), initial={"accepted_on": clock.today()})
+    return form_page(request, form, save=lambda d: services.payment_accept(actor=request.user, payment=payment, **d),
+                     title=f"付款节点验收：{payment.contract}·{payment.label}", cancel=url, done=lambda _p: url,
+                     success="已验收。", warning=policies.payments.refusal(request.user, "accept", payment))
 
 
 @require_perm(P.MANAGE)
@@ -329,7 +397,8 @@ def contract_create(request):
         return services.contract_create(actor=request.user, unit=request.user.unit, **d)
 
     url = reverse("legal_services:contract_list")
-    return form_page(request, form, save=save, title="登记购买法律服务合同", cancel=url, done=lambda _c: url)
+    return form_page(request, form, save=save, title="登记购买法律服务合同", cancel=url,
+                     done=lambda c: reverse("legal_services:contract_detail", args=[c.pk]))
 
 
 @require_perm(P.MANAGE)
@@ -337,7 +406,7 @@ def contract_accept(request, pk):
     contract = policies.contracts.get(request.user, pk)
     _deny(policies.contracts, request.user, "accept", contract)
     form = forms.AcceptForm(_post(request), initial={"accepted_on": clock.today()})
-    url = reverse("legal_services:contract_list")
+    url = reverse("legal_services:contract_detail", args=[contract.pk])
     return form_page(request, form, save=lambda d: services.contract_accept(actor=request.user, contract=contract, **d),
                      title=f"验收：{contract}", cancel=url, done=lambda _c: url,
                      warning=policies.contracts.refusal(request.user, "accept", contract))

@@ -177,3 +177,33 @@ def unit_filing_records(unit_id, year):
 
 register_unit_measure("normative_docs.filing_on_time", label="规范性文件按时报备率", compute=unit_filing_on_time,
                       drilldown=unit_filing_records, description="按时报备的文件数 ÷ 本年度公布的文件数")
+
+
+# Per-unit measure for the annual assessment: documents published in the year whose legality review was given.
+def _reviewed_ids(docs):
+    return set(LegalityReview.objects.filter(document__in=docs, opinion_on__isnull=False)
+               .values_list("document_id", flat=True))
+
+
+def unit_review_coverage(unit_ids, year):
+    """``{unit_id: (published with a legality review opinion given, published)}`` (documents registered on the
+    platform; imported historical documents have no review records here)."""
+    docs = _docs(unit_ids, imported=False).filter(published_on__year=year, status__in=ISSUED)
+    reviewed = _reviewed_ids(docs)
+    result = {}
+    for pk, unit_id in docs.values_list("pk", "unit_id"):
+        done, total = result.get(unit_id, (0, 0))
+        result[unit_id] = (done + (pk in reviewed), total + 1)
+    return result
+
+
+def unit_review_records(unit_id, year):
+    docs = _docs([unit_id], imported=False).filter(published_on__year=year, status__in=ISSUED)
+    reviewed = _reviewed_ids(docs)
+    return [(f"{d.title}（{'已出具合法性审核意见' if d.pk in reviewed else '未经合法性审核'}）", d.get_absolute_url())
+            for d in docs.order_by("published_on", "pk")]
+
+
+register_unit_measure("normative_docs.review_coverage", label="规范性文件合法性审核率", compute=unit_review_coverage,
+                      drilldown=unit_review_records,
+                      description="本年度公布的文件中出具合法性审核意见的件数 ÷ 本年度公布的文件数（不含由台账导入的历史文件）")

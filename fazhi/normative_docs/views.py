@@ -353,12 +353,12 @@ def _without_page(request):
 
 def _page_number(request):
     raw = request.GET.get("page", "1")
-    return max(1, min(int(raw), 10_000)) if raw.isdigit() and len(raw) < 8 else 1
+    return max(1, min(int(raw), 10_000)) if raw.isdecimal() and len(raw) < 8 else 1
 
 
 def _public_id(request):
     raw = request.GET.get("id", "")
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+    return int(raw) if raw.isdecimal() and len(raw) < 19 else None
 
 
 def public_detail(request):

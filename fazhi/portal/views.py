@@ -16,7 +16,7 @@ def site_search(request):
     """One search over every public register (only what the modules indexed as public)."""
     q = request.GET.get("q", "")
     raw_page = request.GET.get("page", "")
-    number = int(raw_page) if raw_page.isdigit() and 0 < int(raw_page) < 10_000 else 1
+    number = int(raw_page) if raw_page.isdecimal() and 0 < int(raw_page) < 10_000 else 1
     results = search.public_query(q) if q.strip() else None  # total = what is listed, over every page
     labels = {key: s.label for key, s in search_sources().items()}
     pages = max(1, -(-results.total // SEARCH_PAGE)) if results is not None else 1

@@ -206,7 +206,7 @@ def line_add(request, pk):
         current = selectors.current_versions(user=request.user, unit=adj.unit_id)
         choices = [(str(v.item_id), f"{v.item.code} {v.name}") for v in current]
         chosen = request.GET.get("item", "")
-        if chosen.isdigit() and len(chosen) < 19:
+        if chosen.isdecimal() and len(chosen) < 19:
             v = current.filter(item_id=chosen).first()
             if v is not None:
                 initial = {**v.content(), "bases": "\n".join(v.bases_text), "item": chosen}
@@ -236,7 +236,7 @@ def line_remove(request, pk):
     if refusal:
         return _refused(request, refusal, url)
     raw = request.POST.get("line", "")
-    line = adj.lines.filter(pk=raw).first() if raw.isdigit() and len(raw) < 19 else None
+    line = adj.lines.filter(pk=raw).first() if raw.isdecimal() and len(raw) < 19 else None
     if line is None:
         raise Http404
     try:

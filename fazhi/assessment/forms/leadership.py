@@ -9,6 +9,19 @@ from ..models.leadership import GroupPostKind, MeetingKind, PlanKind
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+class GroupForm(Form):
+    unit = forms.ModelChoiceField(label="所属单位", queryset=None, widget=PickerSelect,
+                                  help_text="县政府（县法治政府建设工作领导小组）或者成立本单位领导小组的单位")
+    name = forms.CharField(label="名称", max_length=200, help_text="如：县市场监管局法治政府建设工作领导小组")
+    office_unit = forms.ModelChoiceField(label="办公室设在", queryset=None, required=False, widget=PickerSelect)
+    established_on = forms.DateField(label="成立日期", widget=DATE, required=False)
+
+    def __init__(self, *args, units, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["office_unit"].queryset = offices
+
+
 class GroupPostForm(Form):
     post = forms.ChoiceField(label="职务", choices=GroupPostKind.choices)
     user = forms.ModelChoiceField(label="人员", queryset=None, required=False, widget=PickerSelect,

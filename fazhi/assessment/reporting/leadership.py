@@ -126,25 +126,34 @@ def meetings_chaired(*, year, unit_ids=None):
 
 
 BASIS = "按年末（当年为今天）在任的县法治政府建设工作领导小组职务统计"
+NO_IMPORT = "均为在本平台登记的记录（本项没有Excel导入）"
+TEXT_IMPORT = "按年末在任的领导小组成员统计，均为在本平台登记的任职（本项没有Excel导入）"
 register_figure("assessment.group_chair", label="领导小组组长", unit="", chapter=CHAPTER, compute=_text_fact(
-    GroupPostKind.LEADER), year_basis=BASIS, description="组长的本职（如县长）")
+    GroupPostKind.LEADER), year_basis=BASIS, imported=TEXT_IMPORT,
+                description="组长的本职（如县长）")
 register_figure("assessment.group_deputies", label="领导小组副组长", unit="", chapter=CHAPTER, compute=_text_fact(
-    GroupPostKind.DEPUTY), year_basis=BASIS, description="副组长的本职")
+    GroupPostKind.DEPUTY), year_basis=BASIS, imported=TEXT_IMPORT,
+                description="副组长的本职")
 register_figure("assessment.group_office_head", label="领导小组办公室主任", unit="", chapter=CHAPTER,
-                compute=_text_fact(GroupPostKind.OFFICE_HEAD), year_basis=BASIS, description="办公室主任的本职")
+                compute=_text_fact(GroupPostKind.OFFICE_HEAD), year_basis=BASIS, imported=TEXT_IMPORT,
+                description="办公室主任的本职")
 register_figure("assessment.group_office", label="领导小组办公室所在单位", unit="", chapter=CHAPTER,
-                compute=group_office, description="县法治政府建设工作领导小组办公室设在的单位")
+                compute=group_office, year_basis="按县法治政府建设工作领导小组现在登记的办公室所在单位（不按年度）",
+                imported="按领导小组登记的办公室所在单位，均为在本平台登记的记录（本项没有Excel导入）", description="县法治政府建设工作领导小组办公室设在的单位")
 register_figure("assessment.group_members", label="领导小组成员", unit="人", chapter=CHAPTER, compute=group_members,
-                year_basis=BASIS)
+                year_basis=BASIS, imported=NO_IMPORT)
 register_figure("assessment.task_areas", label="示范创建任务领域", unit="项", chapter=CHAPTER, compute=task_areas,
-                year_basis="当年度示范创建实施方案（没有时为当年度第一个工作方案）的任务领域")
+                year_basis="当年度示范创建实施方案（没有时为当年度第一个工作方案）的任务领域",
+                imported="制定方案时填写的和导入任务分解时新增的任务领域一并统计")
 register_figure("assessment.tasks", label="分解落实的任务", unit="项", chapter=CHAPTER, compute=tasks,
-                year_basis="当年度工作方案的任务（不含其下的措施），按牵头单位", imported="导入的任务一并统计")
+                year_basis="当年度工作方案的任务（不含其下的措施），按牵头单位", imported="Excel导入的任务分解和逐项登记的任务一并统计")
 register_figure("assessment.tasks_done_on_time", label="按时完成的任务", unit="项", chapter=CHAPTER,
                 compute=tasks_done_on_time,
-                year_basis="当年度工作方案的任务中，经法治办审核确认完成、完成日期不晚于完成时限的")
+                year_basis="当年度工作方案的任务中，经法治办审核确认完成、完成日期不晚于完成时限的",
+                imported="Excel导入的任务分解和逐项登记的任务一并统计")
 register_figure("assessment.meetings_chaired", label="组长主持召开的领导小组会议", unit="次", chapter=CHAPTER,
-                compute=meetings_chaired, year_basis="按会议召开日期所在年度")
+                compute=meetings_chaired, year_basis="按会议召开日期所在年度",
+                imported=NO_IMPORT)
 
 register_sentence("assessment.group", theme="theme_org", order=10,
                   template="成立了法治政府建设工作领导小组，由{assessment.group_chair}任组长，{assessment.group_deputies}"

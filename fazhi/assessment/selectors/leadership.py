@@ -55,6 +55,24 @@ def group_posts(group, *, current=True, on=None):
     return qs.order_by(order, "start_on", "pk")
 
 
+def unit_groups(*, user, on=None):
+    """``[(unit, group or None, chairs, member_count)]`` for every active unit the reader sees: which units have
+    their own leading body, who chairs it (the 组长 in post on day ``on``, default today) and how many are in post."""
+    day = on or clock.today()
+    units = list(units_for_picker(user))
+    groups = {g.unit_id: g for g in policies.leading_groups.visible(user).filter(unit__in=units)}
+    posts = {}
+    for p in (GroupPost.objects.filter(group__in=groups.values(), start_on__lte=day).exclude(end_on__lt=day)
+              .select_related("user").order_by("start_on", "pk")):
+        posts.setdefault(p.group_id, []).append(p)
+    rows = []
+    for unit in units:
+        group = groups.get(unit.pk)
+        held = posts.get(group.pk, []) if group else []
+        rows.append((unit, group, [p for p in held if p.post == GroupPostKind.LEADER], len(held)))
+    return rows
+
+
 def county_group():
     """The county's leading group: the one of the county government (the top of the unit tree)."""
     return (LeadingGroup.objects.filter(unit__parent__isnull=True, unit__kind="government")

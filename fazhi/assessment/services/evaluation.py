@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from fazhi.core import audit, audit_events, clock, uploads
+from fazhi.core import audit, audit_events, clock, search, uploads
 from fazhi.core.errors import DomainError, NotFound
 from fazhi.core.registry import unit_measures
 from fazhi.orgs import scope
@@ -60,6 +60,19 @@ def _points(value, maximum, field):
 
 # Demonstration pilots ---------------------------------------------------------------------------
 
+def pilot_search_fields(pilot):
+    """What the staff search finds a pilot by (owned by the pilot unit)."""
+    return dict(title=str(pilot), unit=pilot.unit, text=" ".join(filter(None, [
+        pilot.unit.name, pilot.get_kind_display(), "示范创建", pilot.note])), url=pilot.get_absolute_url(), public=False)
+
+
+def card_search_fields(card):
+    """What the staff search finds a score card by (owned by the assessed unit)."""
+    return dict(title=str(card), unit=card.unit, text=" ".join([card.unit.name, card.get_unit_kind_display(),
+                                                                 "依法行政考评", "计分卡"]),
+                url=card.get_absolute_url(), public=False)
+
+
 def pilot_create(*, actor, unit, year, note=""):
     """Choose ``unit`` (a township or a county department) as a demonstration pilot of ``year``."""
     _check(pilots, actor, "create")
@@ -70,6 +83,7 @@ def pilot_create(*, actor, unit, year, note=""):
         raise DomainError(f"{unit.name}已是{year}年示范创建试点单位。", field="unit")
     with transaction.atomic():
         pilot = Pilot.objects.create(unit=unit, kind=kind, year=year, note=note)
+        search.index(pilot, source="assessment.pilot", **pilot_search_fields(pilot))
         audit.record(actor=actor, event="assessment.pilot_created", obj=pilot,
                      changes={"unit": [None, unit.name], "year": [None, year]})
     return pilot
@@ -206,7 +220,9 @@ def eval_compute(*, actor, year):
             values = {i.pk: measures[i.source].compute(list(members), year) for i in mine
                       if i.source and i.source in measures}
             for unit in units:
-                card, _ = EvalCard.objects.get_or_create(year=year, unit=unit, defaults={"unit_kind": kind})
+                card, created = EvalCard.objects.get_or_create(year=year, unit=unit, defaults={"unit_kind": kind})
+                if created:
+                    search.index(card, source="assessment.card", **card_search_fields(card))
                 card.unit_kind, card.computed_on = kind, today
                 own = [pk for pk, owner in members.items() if owner == unit.pk]
                 for indicator in mine:

@@ -2,7 +2,7 @@
 Excel), progress reports and their review. Every write in one transaction, re-checked by the policy, audited."""
 from django.db import transaction
 
-from fazhi.core import audit, audit_events, clock, uploads
+from fazhi.core import audit, audit_events, clock, search, uploads
 from fazhi.core.errors import DomainError
 from fazhi.core.text import clean_text
 from fazhi.orgs import scope
@@ -35,6 +35,21 @@ E(1731, "assessment.progress_accepted", "任务进展审核通过")
 E(1732, "assessment.progress_returned", "任务进展退回")
 
 
+def meeting_search_fields(meeting):
+    """What the staff search finds a meeting by (owned by the group's unit)."""
+    return dict(title=f"{meeting.get_kind_display()}：{meeting.title}", unit=meeting.group.unit,
+                text=" ".join(filter(None, [meeting.group.name, meeting.chair_name, meeting.topics,
+                                            meeting.decisions])),
+                url=meeting.get_absolute_url(), public=False)
+
+
+def task_search_fields(task):
+    """What the staff search finds a task of the year's plan by (owned by its lead unit)."""
+    return dict(title=f"{task.number} {task.title}", unit=task.lead_unit,
+                text=" ".join(filter(None, [task.plan.title, task.lead_unit.name, task.deliverable, task.indicator])),
+                url=task.get_absolute_url(), public=False)
+
+
 def _unit_check(policy, actor, unit):
     """The create permission, and ``unit`` (the record's owner) within the actor's reach for it."""
     policy.check(actor, "create")
@@ -47,6 +62,10 @@ def group_create(*, actor, unit, name, office_unit=None, established_on=None):
     _unit_check(policies.leading_groups, actor, unit)
     if established_on:
         clock.check_act_date(established_on, backdate_reason=None, field="established_on")
+    if not clean_text(name):
+        raise DomainError("请填写领导小组名称。", field="name")
+    if LeadingGroup.objects.filter(unit=unit).exists():
+        raise DomainError(f"“{unit.name}”已经成立领导小组，请在原领导小组中任命或调整成员。", field="unit")
     group = LeadingGroup.objects.create(unit=unit, name=clean_text(name), office_unit=office_unit,
                                         established_on=established_on)
     audit.record(actor=actor, event="assessment.group_created", obj=group, unit=unit,
@@ -103,6 +122,7 @@ def meeting_record(*, actor, group, kind, title, held_on, topics, chair=None, ch
         uploads.check(minutes, kind="document", field="minutes", label="会议纪要")
         meeting.minutes = minutes
     meeting.save()
+    search.index(meeting, source="assessment.meeting", **meeting_search_fields(meeting))
     audit.record(actor=actor, event="assessment.meeting_recorded", obj=meeting, unit=group.unit,
                  changes={"title": [None, meeting.title], "held_on": [None, held_on],
                           "chair": [None, meeting.chair_name]})
@@ -150,6 +170,7 @@ def task_create(*, actor, plan, area, number, title, lead_unit, deadline, partne
                                    lead_unit=lead_unit, deadline=deadline, deliverable=clean_text(deliverable),
                                    indicator=clean_text(indicator), meeting=meeting)
     task.partners.set(partners)
+    search.index(task, source="assessment.task", **task_search_fields(task))
     audit.record(actor=actor, event="assessment.task_created", obj=task, unit=lead_unit,
                  changes={"title": [None, task.title], "lead_unit": [None, lead_unit.name],
                           "deadline": [None, deadline], "meeting": [None, str(meeting or "")]})
@@ -193,6 +214,7 @@ def tasks_import(*, actor, plan, rows):
             deliverable=clean_text(row.get("deliverable") or ""), indicator=clean_text(row.get("indicator") or ""))
         if partners:
             task.partners.set(partners)
+        search.index(task, source="assessment.task", **task_search_fields(task))
         by_number[number] = task
         created.append(task)
     audit.record(actor=actor, event="assessment.tasks_imported", obj=plan, unit=plan.unit,

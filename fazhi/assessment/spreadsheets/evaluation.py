@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from fazhi.core import spreadsheets as sheets
 
-from ..models.evaluation import PilotIndicator
+from ..models.evaluation import EvalIndicator, EvalScore, PilotIndicator
 
 
 def _points(value):
@@ -51,19 +51,34 @@ def pilot_indicator_sheet(*, actor=None):
     )
 
 
-def results_sheet():
+def _indicator_column(indicator, scores, with_year):
+    label = f"{indicator.name}（{indicator.get_unit_kind_display()}，{indicator.points}分）"
+    return sheets.Column(f"{indicator.year}年{label}" if with_year else label, f"indicator_{indicator.pk}", width=16,
+                         export=lambda c: scores.get((c.pk, indicator.pk), ""))
+
+
+def results_sheet(indicators=(), scores=None):
+    """Rank and total, then one column per indicator (the unit's score; blank where the indicator is not the
+    unit's kind's or not yet scored)."""
+    scores = scores or {}
+    with_year = len({i.year for i in indicators}) > 1
     return sheets.SheetSpec(
         title="依法行政考评结果",
         columns=[
             sheets.Column("年度", "year", width=8),
             sheets.Column("单位", "unit", width=30, export=lambda c: c.unit.name),
             sheets.Column("考评对象", "unit_kind", width=14, export=lambda c: c.get_unit_kind_display()),
-            sheets.Column("总分", "total", width=10),
             sheets.Column("排名", "rank", width=8),
+            sheets.Column("总分", "total", width=10),
+            *[_indicator_column(i, scores, with_year) for i in indicators],
             sheets.Column("状态", "status", width=10, export=lambda c: c.get_status_display()),
         ],
     )
 
 
 def export_results(cards):
-    return sheets.export_workbook(results_sheet(), cards)
+    cards = list(cards)
+    scores = {(card_id, indicator_id): score for card_id, indicator_id, score in EvalScore.objects.filter(
+        card__in=[c.pk for c in cards], score__isnull=False).values_list("card_id", "indicator_id", "score")}
+    indicators = list(EvalIndicator.objects.filter(year__in={c.year for c in cards}))
+    return sheets.export_workbook(results_sheet(indicators, scores), cards)

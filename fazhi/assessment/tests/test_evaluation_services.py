@@ -140,6 +140,8 @@ def test_manual_scores_evidence_objection_reply_and_publication_freeze(county):
         services.eval_object(actor=county.outsider, card=card, text="不服")
     with pytest.raises(DomainError):
         services.eval_object(actor=county.leader, card=card, text="不服")
+    with pytest.raises(DomainError, match="本单位"):  # the office never objects on a unit's behalf
+        services.eval_object(actor=county.office, card=card, text="代为申诉")
     card = services.eval_object(actor=county.liaison, card=card, text="持证人数统计有误")
     assert card.status == EvalCardStatus.OBJECTED
     with pytest.raises(DomainError, match="申诉尚未答复"):
@@ -193,3 +195,17 @@ def test_pilot_assessment_missing_evidence_is_listed(county):
     services.pilot_self_assess(actor=county.liaison, pilot=p, indicator=indicators["1.1.2"], points=Decimal(6))
     assert [a.indicator.code for a in selectors.pilot_assessments_missing_evidence([county.market.pk])] == ["1.1.2"]
     assert PilotAssessment.objects.count() == 1
+
+
+def test_pilots_and_score_cards_are_found_by_staff_in_scope(county):
+    from fazhi.assessment.search.evaluation import card_entries, pilot_entries
+    from fazhi.core import search
+
+    p = pilot(county)
+    card = annual(county)
+    assert [h.entry.object_id for h in search.query("示范创建", user=county.office, source="assessment.pilot")] \
+        == [str(p.pk)]
+    found = [h.entry.object_id for h in search.query("依法行政考评", user=county.liaison, source="assessment.card")]
+    assert found == [str(card.pk)]  # the liaison sees only the market bureau's own card
+    assert not search.query("示范创建", user=county.outsider, source="assessment.pilot").total
+    assert [o for o, _f in pilot_entries()] == [p] and card in [o for o, _f in card_entries()]

@@ -52,6 +52,7 @@ def test_policies_refuse_outsider_and_leader_and_allow_the_right_role(county):
     assert pilots.can_on(county.liaison, "self_assess", p) and pilots.can(county.office, "create")
     assert pilot_assessments.can_on(county.office, "score", a)
     assert eval_cards.can_on(county.liaison, "object", card) and not eval_cards.can_on(county.office, "reply", card)
+    assert not eval_cards.can_on(county.office, "object", card)  # never on the unit's behalf
     assert eval_scores.can_on(county.liaison, "upload", manual) and not eval_scores.can_on(county.liaison, "upload", auto)
     assert eval_scores.can_on(county.office, "score", manual) and not eval_scores.can_on(county.office, "score", auto)
     assert pilot_assessments.can_on(county.liaison, "revise", a)

@@ -40,7 +40,7 @@ def _deny(policy, user, action, obj=None):
 
 def _year(request):
     value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else clock.today().year
+    return int(value) if value.isdecimal() and 2000 <= int(value) <= 2100 else clock.today().year
 
 
 # Pilots -----------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def pilot_self_assess(request, pk):
     leaves = [i.pk for i in selectors.pilot_indicator_tree() if i.leaf]
     from ..models.evaluation import PilotIndicator
 
-    initial = {"indicator": request.GET.get("indicator")} if request.GET.get("indicator", "").isdigit() else {}
+    initial = {"indicator": request.GET.get("indicator")} if request.GET.get("indicator", "").isdecimal() else {}
     form = forms.PilotSelfAssessForm(_post(request), _files(request), initial=initial,
                                      indicators=PilotIndicator.objects.filter(pk__in=leaves))
     return form_page(request, form, title=f"示范创建自评：{pilot.unit.name}", cancel=pilot.get_absolute_url(),
@@ -245,7 +245,7 @@ def score_file(request, pk):
 def public_results(request):
     years = selectors.published_years()
     value = request.GET.get("year", "")
-    year = int(value) if value.isdigit() and int(value) in years else (years[0] if years else None)
+    year = int(value) if value.isdecimal() and int(value) in years else (years[0] if years else None)
     if value and year is not None and str(year) != value:
         raise Http404("没有该年度公布的考评结果。")
     return render(request, "assessment/evaluation/public_results.html", {

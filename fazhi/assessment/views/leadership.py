@@ -13,7 +13,8 @@ from fazhi.core import spreadsheets as sheets
 from fazhi.core.errors import DomainError
 from fazhi.core.registers import register_page
 from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
-from fazhi.orgs.models import User
+from fazhi.orgs import scope
+from fazhi.orgs.models import OrgUnit, User
 
 from ..filters import leadership as filters
 from ..forms import leadership as forms
@@ -50,14 +51,40 @@ def _deny(policy, user, action, obj=None):
 def group_list(request):
     return register_page(request, filterset_class=filters.LeadingGroupFilter,
                          queryset=selectors.group_list(user=request.user),
-                         template="assessment/leadership/group_list.html")
+                         template="assessment/leadership/group_list.html",
+                         context={"may": policies.leading_groups.can_all(request.user, ["create"])})
+
+
+@require_perm(P.MANAGE)
+def group_create(request):
+    """A leading group: the county's (unit = the county government) or a unit's own leading body."""
+    _deny(policies.leading_groups, request.user, "create")
+    units = scope.changeable(request.user, OrgUnit.objects.filter(is_active=True), perm=P.MANAGE).order_by("path")
+    form = forms.GroupForm(_post(request), units=units, offices=selectors.units_for_picker(request.user))
+
+    def save(d):
+        return services.group_create(actor=request.user, unit=d["unit"], name=d["name"], office_unit=d["office_unit"],
+                                     established_on=d["established_on"])
+
+    return form_page(request, form, save=save, title="成立领导小组", cancel=reverse("assessment:group_list"),
+                     success="已登记领导小组，请任命组长、副组长和成员。")
+
+
+@require_perm(P.VIEW)
+def group_units(request):
+    """Which units have their own leading body and who chairs it (at the chosen year's end, default today)."""
+    year = request.GET.get("year", "")
+    on = min(datetime.date(int(year), 12, 31), clock.today()) if year.isdecimal() and 2000 <= int(year) <= 2100 else None
+    rows = selectors.unit_groups(user=request.user, on=on)
+    return render(request, "assessment/leadership/group_units.html", {
+        "rows": rows, "on": on, "with_group": sum(1 for r in rows if r[1] is not None)})
 
 
 @require_perm(P.VIEW)
 def group_detail(request, pk):
     group = selectors.group_get(user=request.user, pk=pk)
     year = request.GET.get("year", "")
-    on = min(datetime.date(int(year), 12, 31), clock.today()) if year.isdigit() and 2000 <= int(year) <= 2100 else None
+    on = min(datetime.date(int(year), 12, 31), clock.today()) if year.isdecimal() and 2000 <= int(year) <= 2100 else None
     posts = list(selectors.group_posts(group, on=on))
     for p in posts:
         p.may = policies.group_posts.may(request.user, p)

@@ -21,6 +21,9 @@ def objection_due(card):
 
 
 def may_object(user, card, on=None):
+    """Only the assessed unit's own staff object (the office replies; it never objects on a unit's behalf)."""
+    if user is not None and user.unit_id != card.unit_id:
+        return "申诉由被考评单位本单位人员提出"
     day = on or clock.today()
     if day > objection_due(card):
         return f"申诉期限已于{objection_due(card):%Y年%m月%d日}届满"

@@ -52,6 +52,11 @@ SAMPLES = {
     "disputes:case_take_over": lambda c: {"pk": _case(c).pk},
     "disputes:case_scan": lambda c: {"pk": _case(c).pk},
     "disputes:mediator_add": lambda c: {"pk": _org(c).pk},
+    "disputes:training_add": lambda c: {"pk": _org(c).pk},
+    "disputes:return_edit": lambda c: {"pk": _org(c).pk},
+    "disputes:petition_charge": lambda c: {"pk": _petition(c).pk},
+    "disputes:petition_note": lambda c: {"pk": _petition(c).pk},
+    "disputes:petition_resolve": lambda c: {"pk": _petition(c).pk},
 }
 
 SECRET_TEXT = {

@@ -10,11 +10,15 @@ from .exams import (  # noqa: F401
     grade_attempt,
     save_answer,
 )
-from .importer import confirm_import, parse_text  # noqa: F401
+from .importer import confirm_import, parse_text, questions_import  # noqa: F401
 from .work import (  # noqa: F401
     activity_save,
+    case_publish,
+    case_save,
     duty_list_save,
     duty_list_step,
+    honour_save,
+    programme_save,
     site_save,
     study_save,
 )

@@ -26,6 +26,10 @@ E(1333, "legal_education.duty_list_accepted", "审核通过普法责任清单")
 E(1340, "legal_education.activity_saved", "登记普法活动")
 E(1341, "legal_education.site_saved", "登记法治文化阵地")
 E(1342, "legal_education.study_saved", "登记学法活动")
+E(1343, "legal_education.programme_saved", "登记法治创建活动")
+E(1344, "legal_education.honour_saved", "登记普法荣誉")
+E(1345, "legal_education.case_saved", "保存以案释法案例")
+E(1346, "legal_education.case_published", "公开以案释法案例")
 
 
 def check(policy, actor, action, obj=None, *, on=None, field=None):

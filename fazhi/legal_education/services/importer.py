@@ -247,3 +247,29 @@ def confirm_import(*, actor, bank, text, selected, law="", law_version=None):
         audit.record(actor=actor, event="legal_education.questions_imported", obj=bank,
                      changes={"count": [None, len(rows)]})
     return len(rows)
+
+
+def questions_import(*, actor, bank, rows):
+    """Save the clean rows of the question bank's Excel template into ``bank`` (all or nothing: a question
+    already in the bank refuses the whole file, naming its row)."""
+    from fazhi.core.spreadsheets import RowError
+
+    from ..policies import BankPolicy
+
+    check(BankPolicy(), actor, "import_questions", bank)
+    existing = set(Question.objects.filter(bank=bank).values_list("key", flat=True))
+    questions = []
+    for r in rows:
+        key = compare_key(r["stem"])[:200]
+        if key in existing:
+            raise RowError("题库中已有相同的试题", row=r, field="stem")
+        questions.append(Question(
+            bank=bank, kind=r["kind"], stem=r["stem"], options=r["options"], answer=r["answer"],
+            point=r.get("point") or "", explanation=r.get("explanation") or "", law=r.get("law") or "",
+            article=r.get("article") or "", law_version=r.get("law_version"), tags=r.get("tags") or "",
+            difficulty=r.get("difficulty") or 2, key=key))
+    with transaction.atomic():
+        Question.objects.bulk_create(questions)
+        audit.record(actor=actor, event="legal_education.questions_imported", obj=bank,
+                     changes={"count": [None, len(questions)]})
+    return len(questions)

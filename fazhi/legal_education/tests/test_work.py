@@ -36,11 +36,13 @@ def test_a_year_outside_the_plan_cycles_is_refused(county):
 
 @pytest.mark.parametrize("name", ["legal_education:duty_list", "legal_education:activity_list",
                                   "legal_education:site_list", "legal_education:study_list",
-                                  "legal_education:exam_list", "legal_education:my_exams", "legal_education:my_record"])
+                                  "legal_education:exam_list", "legal_education:my_exams", "legal_education:my_record",
+                                  "legal_education:case_list", "legal_education:record_list"])
 def test_register_pages_and_exports(county, client, name):
     client.force_login(county.office)
     assert client.get(reverse(name), {"year": "abc", "sort": "nonsense"}).status_code == 200
-    if name in {"legal_education:duty_list", "legal_education:activity_list", "legal_education:site_list"}:
+    if name in {"legal_education:duty_list", "legal_education:activity_list", "legal_education:site_list",
+                "legal_education:record_list"}:
         r = client.get(reverse(name), {"export": "xlsx"})
         assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
 

@@ -56,6 +56,18 @@ def _contract(county):
         amount=Decimal("100000"), scope_text="驻村法律服务")
 
 
+def _payment(county):
+    import datetime
+    from decimal import Decimal
+
+    from fazhi.legal_services import services
+
+    contract = _contract(county)
+    return contract.payments.first() or services.payment_add(
+        actor=county.office, contract=contract, label="首期款", due_on=datetime.date(2019, 3, 1),
+        amount=Decimal("50000"))
+
+
 SAMPLES = {
     "legal_services:log_detail": lambda c: {"pk": _log(c).pk},
     "legal_services:log_step": lambda c: {"pk": _log(c).pk, "action": "confirm"},
@@ -66,6 +78,10 @@ SAMPLES = {
     "legal_services:aid_detail": lambda c: {"pk": _aid(c).pk},
     "legal_services:aid_step": lambda c: {"pk": _aid(c).pk, "action": "approve"},
     "legal_services:contract_accept": lambda c: {"pk": _contract(c).pk},
+    "legal_services:contract_detail": lambda c: {"pk": _contract(c).pk},
+    "legal_services:payment_create": lambda c: {"pk": _contract(c).pk},
+    "legal_services:payment_pay": lambda c: {"pk": _payment(c).pk},
+    "legal_services:payment_accept": lambda c: {"pk": _payment(c).pk},
 }
 
 SECRET_TEXT = {

@@ -28,6 +28,11 @@ def lit_date(label, required=False, help_text=""):
     return forms.DateField(label=label, required=required, widget=LIT_DATE, help_text=help_text)
 
 
+def backdate_field():
+    return forms.CharField(label="补录理由", max_length=200, required=False,
+                           help_text="日期早于今天较多（纸质办理后补录）时必填，记入操作审计日志")
+
+
 def _enforcement_cases(user):
     from fazhi.enforcement import selectors as enforcement_selectors
 
@@ -63,10 +68,12 @@ class LitigationJudgeForm(Form):
     judgment_kind = forms.ChoiceField(label="裁判文书类型", choices=JudgmentKind.choices)
     outcome = forms.ChoiceField(label="裁判结果", choices=LitigationOutcome.choices)
     on = lit_date("收到裁判文书日期", help_text="上诉期限：判决十五日、裁定十日，自收到之日起计算")
+    backdate_reason = backdate_field()
 
 
 class LitigationDateForm(Form):
     on = lit_date("日期")
+    backdate_reason = backdate_field()
 
 
 class LitigationAnalysisForm(Form):
@@ -93,6 +100,7 @@ class AppearanceForm(Form):
     left_early = forms.BooleanField(label="出庭后未经法庭许可中途退庭", required=False)
     silent = forms.BooleanField(label="出庭后不发表意见或者拒绝说明", required=False)
     on = lit_date("登记日期")
+    backdate_reason = backdate_field()
 
 
 class ReconForm(_UnitsMixin, Form):
@@ -119,12 +127,14 @@ class ReconForm(_UnitsMixin, Form):
 class ReconReasonForm(Form):
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
     on = lit_date("日期")
+    backdate_reason = backdate_field()
 
 
 class ReconDecideForm(Form):
     outcome = forms.ChoiceField(label="复议结果", choices=ReconOutcome.choices)
     text = forms.CharField(label="决定要旨", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     on = lit_date("决定日期")
+    backdate_reason = backdate_field()
 
 
 class ReconExtendForm(Form):
@@ -132,6 +142,7 @@ class ReconExtendForm(Form):
     approver = forms.CharField(label="批准延长的负责人", max_length=100)
     reason = forms.CharField(label="延长理由", widget=forms.Textarea(attrs={"rows": 2}))
     on = lit_date("批准日期")
+    backdate_reason = backdate_field()
 
 
 class ReconReturnForm(_UnitsMixin, Form):

@@ -6,7 +6,14 @@ from fazhi.core.widgets import PickerSelect, PickerSelectMultiple
 from fazhi.orgs.forms import UnitChoiceField
 from fazhi.orgs.models import OrgUnit, User
 
-from ..models.suggestions import AccountabilityForm, AccountabilityGround, InspectionKind, JudicialKind, Satisfaction
+from ..models.suggestions import (
+    AccountabilityForm,
+    AccountabilityGround,
+    InspectionKind,
+    JudicialKind,
+    Satisfaction,
+    SuggestionKind,
+)
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -16,6 +23,27 @@ class _UnitsField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return obj.name
+
+
+class SuggestionCreateForm(Form):
+    kind = forms.ChoiceField(label="类别", choices=SuggestionKind.choices)
+    number = forms.CharField(label="编号", max_length=40, help_text="县人大常委会、县政协交办时的编号")
+    title = forms.CharField(label="标题", max_length=300)
+    proposer = forms.CharField(label="代表/委员", max_length=100)
+    content = forms.CharField(label="内容", widget=forms.Textarea(attrs={"rows": 6}))
+    received_on = forms.DateField(label="收到日期", widget=_DATE)
+    urgent = forms.BooleanField(label="紧急", required=False)
+
+
+class SuggestionCoOpinionForm(Form):
+    unit = UnitChoiceField(label="会办单位", queryset=OrgUnit.objects.none())
+    text = forms.CharField(label="协办意见", widget=forms.Textarea(attrs={"rows": 5}),
+                           help_text="供主办单位答复时吸收采纳")
+    on = forms.DateField(label="提出日期", required=False, widget=_DATE)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
 
 
 class SuggestionAssignForm(Form):
@@ -98,6 +126,7 @@ class JudicialRecordForm(Form):
 
 class JudicialReplyForm(Form):
     text = forms.CharField(label="回复内容", widget=forms.Textarea(attrs={"rows": 5}))
+    file = UploadField(kind="document", label="回复函（盖章扫描件或文书）")
     on = forms.DateField(label="回复日期", required=False, widget=_DATE)
 
 

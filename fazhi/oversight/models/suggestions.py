@@ -98,6 +98,30 @@ class SuggestionRound(models.Model):
         return self.replied_on is not None and self.replied_on <= self.due_on
 
 
+class SuggestionCoOpinion(models.Model):
+    """A co-handling unit's opinion (协办意见) on a suggestion it was assigned with, for the lead unit to take
+    into its reply; kept per round."""
+
+    suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="co_opinions")
+    round_number = models.PositiveSmallIntegerField("轮次")
+    unit = models.ForeignKey("orgs.OrgUnit", verbose_name="会办单位", on_delete=models.PROTECT,
+                             related_name="oversight_co_opinions")
+    text = models.TextField("协办意见")
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT,
+                                 related_name="+")
+    given_on = models.DateField("提出日期")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_owner = "unit"
+
+    class Meta:
+        verbose_name = "协办意见"
+        ordering = ["suggestion_id", "round_number", "given_on", "pk"]
+
+    def __str__(self):
+        return f"{self.unit}的协办意见（第{self.round_number}轮）"
+
+
 class AccountabilityGround(models.TextChoices):
     DECISION = "decision", "重大行政决策严重失误或者依法应当及时作出决策而久拖不决"
     PENALTY = "penalty", "违法实施行政处罚或者不履行法定职责"
@@ -229,6 +253,7 @@ class JudicialSuggestion(models.Model):
     status = models.CharField("状态", max_length=10, choices=JudicialStatus.choices, default=JudicialStatus.RECEIVED)
     replied_on = models.DateField("回复日期", null=True, blank=True)
     reply_text = models.TextField("回复内容", blank=True)
+    reply_file = models.FileField("回复函", upload_to="oversight/judicial/%Y/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope_owner = "unit"

@@ -1,6 +1,9 @@
 """Policies of the suggestions part: a suggestion/proposal (its handling workflow, publication of the reply)
 and an accountability record (seen by the office and leaders only)."""
+from django.db.models import Q
+
 from fazhi.core.rules import get_setting
+from fazhi.orgs import scope
 from fazhi.orgs.policy import Policy
 
 from ..models.suggestions import (
@@ -20,7 +23,37 @@ class SuggestionPolicy(Policy):
     model = Suggestion
     view_permission = OversightPerm.VIEW
     workflow = SUGGESTION_FLOW
-    permissions = {"import": OversightPerm.MANAGE, "publish": OversightPerm.MANAGE}
+    permissions = {"import": OversightPerm.MANAGE, "create": OversightPerm.MANAGE, "publish": OversightPerm.MANAGE,
+                   "co_opinion": OversightPerm.HANDLE}
+
+    def visible(self, user, qs=None, *, action="view"):
+        """As every policy, and (to read) also the suggestions a unit in the reader's reach co-handles."""
+        own = super().visible(user, qs, action=action)
+        if action != "view":
+            return own
+        units = scope.visible_unit_ids(user, perm=self.view_permission)
+        if units is None:
+            return own
+        qs = self.model._default_manager.all() if qs is None else qs
+        co = self.model._default_manager.filter(co_units__in=units).values("pk")
+        return qs.filter(Q(pk__in=own.values("pk")) | Q(pk__in=co))
+
+    def co_units_for(self, user, suggestion):
+        """The co-handling units of ``suggestion`` whose opinion ``user`` may give."""
+        return scope.changeable(user, suggestion.co_units.all(), perm=self.permissions["co_opinion"])
+
+    def refusal(self, user, action, obj=None, *, on=None):
+        if action != "co_opinion" or obj is None:
+            return super().refusal(user, action, obj, on=on)
+        if user is None or not user.is_authenticated:
+            return "请先登录。"
+        if not user.has_perm(self.permissions["co_opinion"]):
+            return "您没有此项操作的权限。"
+        if not self.co_units_for(user, obj).exists():
+            return "该件不在您可以会办的范围内（您的单位不是该件的会办单位）。"
+        if obj.status != SuggestionStatus.ASSIGNED:
+            return "该件不在办理中，不能再提出协办意见"
+        return None
 
     def state_publish(self, suggestion, on):
         if not get_setting("oversight.publish_suggestion_replies"):

@@ -69,19 +69,19 @@ def accountability_cases(*, year, unit_ids=None):
 _F = register_figure
 _F("oversight.suggestions_received", label="收到人大代表建议和政协提案", unit="件", chapter=CHAPTER,
    compute=suggestions_received, description="县人大常委会、县政协交办的代表建议和政协提案，按类别分列",
-   year_basis=_YEAR_SUGGESTION, imported="批量导入的建议提案计入")
+   year_basis=_YEAR_SUGGESTION, imported="Excel批量导入的和逐件登记的建议提案一并统计")
 _F("oversight.suggestions_replied_on_time", label="按期答复建议提案", unit="件", chapter=CHAPTER,
    compute=suggestions_replied_on_time,
    description="第一轮办理在答复期限内（含当日）答复的建议提案；重新办理的轮次不改变是否按期",
-   year_basis=_YEAR_SUGGESTION, imported="批量导入的建议提案计入")
+   year_basis=_YEAR_SUGGESTION, imported="Excel批量导入的和逐件登记的建议提案一并统计")
 _F("oversight.suggestions_satisfaction_rate", label="代表委员对答复的满意率", unit="%", chapter=CHAPTER,
    compute=suggestions_satisfaction_rate,
    description=("最近一次反馈为满意或基本满意的件数 ÷ 已有反馈的件数；分母为已登记代表、委员反馈的建议提案，"
                 "不满意后正在重新办理的按不满意计"),
-   year_basis=_YEAR_SUGGESTION, imported="批量导入的建议提案计入")
+   year_basis=_YEAR_SUGGESTION, imported="Excel批量导入的和逐件登记的建议提案一并统计")
 _F("oversight.accountability_cases", label="行政问责", unit="人次", chapter=CHAPTER, compute=accountability_cases,
    description="登记的问责记录，每名被问责人每次问责计一人次，按问责情形分列", year_basis="按问责决定日期所在年度统计",
-   imported="本模块逐条登记，无导入")
+   imported="均为在本平台登记的记录（本项没有Excel导入）")
 
 _THEME = "theme_oversight"
 register_sentence("oversight.suggestions", theme=_THEME, order=10, template=(
@@ -110,11 +110,11 @@ def rectification_accepted(*, year, unit_ids=None):
 
 _F("oversight.judicial_suggestions", label="收到司法建议、检察建议", unit="件", chapter=CHAPTER,
    compute=judicial_suggestions, description="县直单位收到的人民法院司法建议和人民检察院检察建议，按类别分列",
-   year_basis="按收到日期所在年度统计", imported="逐件登记，无导入")
+   year_basis="按收到日期所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）")
 _F("oversight.rectification_accepted", label="整改到位并验收的任务", unit="项", chapter=CHAPTER,
    compute=rectification_accepted,
    description="人大执法检查、案件评查和司法建议、检察建议提出的整改任务中，整改单位报告完成并经法治办验收的",
-   year_basis="按整改期限所在年度统计", imported="逐项登记，无导入")
+   year_basis="按整改期限所在年度统计", imported="均为在本平台登记的记录（本项没有Excel导入）")
 register_sentence("oversight.judicial", theme=_THEME, order=30, template=(
     "自觉接受司法监督，全年收到司法建议、检察建议{oversight.judicial_suggestions}件，"
     "人大执法检查、案件评查和司法建议、检察建议提出的整改任务验收{oversight.rectification_accepted}项"))

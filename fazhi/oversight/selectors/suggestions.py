@@ -60,6 +60,11 @@ def suggestion_detail(*, user, pk):
     return suggestion_policy.get(user, pk, Suggestion.objects.select_related("unit"))
 
 
+def co_opinions(suggestion):
+    """The co-handling units' opinions on a suggestion (already checked to be visible), round by round."""
+    return suggestion.co_opinions.select_related("unit", "given_by")
+
+
 def suggestion_history(*, user, suggestion):
     from fazhi.core.selectors import audit_list
     from fazhi.orgs.builtin_roles import Perm

@@ -4,11 +4,13 @@ and appeals; reconsideration applications with their statutory clocks and the ye
 One transaction per call, one audit entry, refusals in Chinese naming the field and the rule; the policies
 (``policies.litigation``) are asked again here so no page or command skips them.
 """
+import re
+
 from django.db import transaction
 
 from fazhi.core import audit, audit_events, clock, search, workdays
 from fazhi.core.errors import DomainError, NotFound
-from fazhi.core.text import clean_text
+from fazhi.core.text import clean_code, clean_text
 from fazhi.orgs import scope
 
 from .. import policies
@@ -84,8 +86,28 @@ def _choice(value, choices, label, field):
     return value
 
 
-def _day(on, not_before=None, label="上一环节的日期", field="on"):
-    return clock.check_act_date(on, not_before=not_before, not_before_label=label, backdate_reason=None, field=field)
+def _day(on, not_before=None, label="上一环节的日期", field="on", backdate_reason=None):
+    """``clock.check_act_date`` for a typed date; a step (``backdate_reason`` a string) dated further back than the
+    office allows needs the reason, and that refusal is shown beside the date itself."""
+    try:
+        return clock.check_act_date(on, not_before=not_before, not_before_label=label,
+                                    backdate_reason=backdate_reason, field=field)
+    except DomainError as e:
+        if e.field == "backdate_reason":
+            raise DomainError(e.message, field=field) from e
+        raise
+
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_case_number(value):
+    """A court's or reconsideration body's case number, stored one way: ``clean_code`` (no invisible characters,
+    full-width digits and letters folded, trimmed), no spaces inside, and the year's brackets in their Chinese
+    full-width form as the courts write them — ``(2019)鄂0322行初1号`` is stored as ``（2019）鄂0322行初1号``
+    (NFKC alone would turn the Chinese brackets into ASCII ones and the same case could be registered twice)."""
+    return _WHITESPACE.sub("", clean_code(value)).translate(_BRACKETS)
 
 
 def _index_litigation(case):
@@ -115,7 +137,7 @@ def litigation_register(*, actor, unit, instance, court, case_number, plaintiff_
         if previous.unit_id != unit.pk:
             raise DomainError("前一审级的被告应当是同一行政机关。", field="previous")
         _check(policies.litigation_cases, actor, "next_instance", previous, field="previous")
-    number = clean_text(case_number or "")
+    number = clean_case_number(case_number)
     if not number:
         raise DomainError("请填写案号。", field="case_number")
     if LitigationCase.objects.filter(case_number=number).exists():
@@ -135,22 +157,24 @@ def litigation_register(*, actor, unit, instance, court, case_number, plaintiff_
     return case
 
 
-def litigation_defend(*, actor, case, on=None):
+def litigation_defend(*, actor, case, on=None, backdate_reason=""):
     """答辩状和证据 submitted; a submission after the 15 days is recorded and shown as late (逾期提供证据的，
     视为没有相应证据：《中华人民共和国行政诉讼法》第三十四条)."""
-    _check(policies.litigation_cases, actor, "defend", case, on=on or clock.today())
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.litigation_cases, actor, "defend", case, on=on)
 
     def effect(c):
         c.defended_on = on or clock.today()
 
-    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="defend", on=on, effect=effect,
+    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="defend", on=on, backdate_reason=backdate_reason, effect=effect,
                                  not_before=case.received_on)
 
 
-def litigation_judge(*, actor, case, judgment_kind, outcome, on=None):
+def litigation_judge(*, actor, case, judgment_kind, outcome, on=None, backdate_reason=""):
     """The judgment or ruling received on ``on``; the appeal period (15 days for a judgment, 10 for a ruling)
     runs from that day."""
-    _check(policies.litigation_cases, actor, "judge", case, on=on or clock.today())
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.litigation_cases, actor, "judge", case, on=on)
     _choice(judgment_kind, JudgmentKind, "裁判文书类型", "judgment_kind")
     _choice(outcome, LitigationOutcome, "裁判结果", "outcome")
     if (outcome in RULINGS) != (judgment_kind == JudgmentKind.RULING) and outcome != LitigationOutcome.OTHER:
@@ -161,27 +185,29 @@ def litigation_judge(*, actor, case, judgment_kind, outcome, on=None):
         c.judged_on = on or clock.today()
         c.appeal_due = workdays.add_calendar_days(c.judged_on, APPEAL_DAYS[judgment_kind])
 
-    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="judge", on=on, effect=effect,
+    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="judge", on=on, backdate_reason=backdate_reason, effect=effect,
                                  not_before=case.defended_on, changes={"outcome": [None, outcome]})
 
 
-def litigation_appeal(*, actor, case, on=None):
-    _check(policies.litigation_cases, actor, "appeal", case, on=on or clock.today())
+def litigation_appeal(*, actor, case, on=None, backdate_reason=""):
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.litigation_cases, actor, "appeal", case, on=on, field="on")
 
     def effect(c):
         c.appealed_on = on or clock.today()
 
-    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="appeal", on=on, effect=effect,
+    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="appeal", on=on, backdate_reason=backdate_reason, effect=effect,
                                  not_before=case.judged_on)
 
 
-def litigation_close(*, actor, case, on=None):
-    _check(policies.litigation_cases, actor, "close", case, on=on or clock.today())
+def litigation_close(*, actor, case, on=None, backdate_reason=""):
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.litigation_cases, actor, "close", case, on=on, field="on")
 
     def effect(c):
         c.closed_on = on or clock.today()
 
-    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="close", on=on, effect=effect,
+    return LITIGATION_FLOW.apply(actor=actor, obj=case, action="close", on=on, backdate_reason=backdate_reason, effect=effect,
                                  not_before=case.judged_on)
 
 
@@ -245,13 +271,13 @@ def judicial_triggers(hearing):
 @transaction.atomic
 def hearing_record(*, actor, hearing, role, appeared_name="", appeared_post="", identity_proof=False,
                    lawyer_present=False, excuse="", excuse_proof=False, statement="", left_early=False, silent=False,
-                   on=None):
+                   on=None, backdate_reason=""):
     """Who appeared for the organ at this hearing. A lawyer alone is not an appearance; a head appears with
     identity proof and states a view on resolving the dispute; an absent head needs one of the excuses with its
     written proof. The situations that may lead to a 司法建议 are flagged."""
     hearing = LitigationHearing.objects.select_for_update().select_related("case").get(pk=hearing.pk)
-    on = _day(on, hearing.hearing_on, "开庭日期")
-    _check(policies.litigation_hearings, actor, "record", hearing, on=on)
+    on = _day(on, hearing.hearing_on, "开庭日期", backdate_reason=backdate_reason)
+    _check(policies.litigation_hearings, actor, "record", hearing, on=on, field="on")
     _choice(role, AppearanceRole, "出庭人员身份", "role")
     if role == AppearanceRole.LAWYER:
         raise DomainError(f"仅委托律师出庭的，不视为行政机关负责人或者工作人员出庭应诉（{RULE_LAWYER}）。"
@@ -309,7 +335,7 @@ def recon_register(*, actor, role, body_name, unit, number, applicant_name, appl
         raise DomainError("请填写申请日期。", field="applied_on")
     applied_on = _day(applied_on, field="applied_on")
     received_on = _day(received_on, applied_on, "申请日期", field="received_on")
-    number = clean_text(number or "")
+    number = clean_case_number(number)
     if not number:
         raise DomainError("请填写复议案号。", field="number")
     if ReconsiderationCase.objects.filter(number=number).exists():
@@ -328,10 +354,11 @@ def recon_register(*, actor, role, body_name, unit, number, applicant_name, appl
     return case
 
 
-def recon_accept(*, actor, case, on=None):
+def recon_accept(*, actor, case, on=None, backdate_reason=""):
     """受理: the decision period (60 days) runs from acceptance; a normative document raised with the application
     is handled within 30 days, or forwarded within 7 working days when the body has no power over it."""
-    _check(policies.recon_cases, actor, "accept", case, on=on or clock.today())
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.recon_cases, actor, "accept", case, on=on)
 
     def effect(c):
         c.accepted_on = on or clock.today()
@@ -340,13 +367,13 @@ def recon_accept(*, actor, case, on=None):
             c.doc_due = (workdays.add_calendar_days(c.accepted_on, 30) if c.doc_competent
                          else workdays.add_working_days(c.accepted_on, 7))
 
-    return RECON_FLOW.apply(actor=actor, obj=case, action="accept", on=on, effect=effect,
+    return RECON_FLOW.apply(actor=actor, obj=case, action="accept", on=on, backdate_reason=backdate_reason, effect=effect,
                             not_before=case.received_on)
 
 
-def recon_not_accept(*, actor, case, reason, on=None):
+def recon_not_accept(*, actor, case, reason, on=None, backdate_reason=""):
     """不予受理 only within the 5 working days of examination: afterwards the application counts as accepted."""
-    day = on or clock.today()
+    day = on = _day(on, backdate_reason=backdate_reason)
     _check(policies.recon_cases, actor, "not_accept", case, on=day)
     if day > case.accept_due:
         raise DomainError(f"审查期限已于{case.accept_due:%Y年%m月%d日}届满，未作出不予受理决定的，视为受理，不能再决定不予受理"
@@ -355,15 +382,15 @@ def recon_not_accept(*, actor, case, reason, on=None):
     def effect(c):
         c.not_accepted_reason = clean_text(reason)
 
-    return RECON_FLOW.apply(actor=actor, obj=case, action="not_accept", on=on, effect=effect, reason=reason,
+    return RECON_FLOW.apply(actor=actor, obj=case, action="not_accept", on=on, backdate_reason=backdate_reason, effect=effect, reason=reason,
                             not_before=case.received_on)
 
 
 @transaction.atomic
-def recon_serve_copy(*, actor, case, on=None):
+def recon_serve_copy(*, actor, case, on=None, backdate_reason=""):
     """The respondent received the copy of the application: it answers within 10 days (2023年修订文本：工作日)."""
     case = ReconsiderationCase.objects.select_for_update().get(pk=case.pk)
-    on = _day(on, case.accepted_on, "受理日期")
+    on = _day(on, case.accepted_on, "受理日期", backdate_reason=backdate_reason)
     _check(policies.recon_cases, actor, "serve_copy", case, on=on)
     case.copy_served_on = on
     case.answer_due = workdays.add_working_days(on, 10) if case.law_2023 else workdays.add_calendar_days(on, 10)
@@ -374,9 +401,9 @@ def recon_serve_copy(*, actor, case, on=None):
 
 
 @transaction.atomic
-def recon_answer(*, actor, case, on=None):
+def recon_answer(*, actor, case, on=None, backdate_reason=""):
     case = ReconsiderationCase.objects.select_for_update().get(pk=case.pk)
-    on = _day(on, case.copy_served_on, "收到申请书副本日期")
+    on = _day(on, case.copy_served_on, "收到申请书副本日期", backdate_reason=backdate_reason)
     _check(policies.recon_cases, actor, "answer", case, on=on)
     case.answered_on = on
     case.save(update_fields=["answered_on"])
@@ -385,11 +412,11 @@ def recon_answer(*, actor, case, on=None):
 
 
 @transaction.atomic
-def recon_extend(*, actor, case, days, approver, reason, on=None):
+def recon_extend(*, actor, case, days, approver, reason, on=None, backdate_reason=""):
     """An extension of at most 30 days, approved by the head of the reconsideration body, before the period lapses."""
     case = ReconsiderationCase.objects.select_for_update().get(pk=case.pk)
-    on = _day(on, case.accepted_on, "受理日期")
-    _check(policies.recon_cases, actor, "extend", case, on=on)
+    on = _day(on, case.accepted_on, "受理日期", backdate_reason=backdate_reason)
+    _check(policies.recon_cases, actor, "extend", case, on=on, field="on")
     if not days or days < 1 or days > 30:
         raise DomainError(f"延长期限最多不超过30日（{recon_rule(case, 'decide')}）。", field="days")
     case.extension_days = days
@@ -402,9 +429,9 @@ def recon_extend(*, actor, case, days, approver, reason, on=None):
 
 
 @transaction.atomic
-def recon_doc_done(*, actor, case, on=None):
+def recon_doc_done(*, actor, case, on=None, backdate_reason=""):
     case = ReconsiderationCase.objects.select_for_update().get(pk=case.pk)
-    on = _day(on, case.accepted_on or case.received_on, "受理日期")
+    on = _day(on, case.accepted_on or case.received_on, "受理日期", backdate_reason=backdate_reason)
     _check(policies.recon_cases, actor, "doc_done", case, on=on)
     case.doc_done_on = on
     case.save(update_fields=["doc_done_on"])
@@ -412,14 +439,15 @@ def recon_doc_done(*, actor, case, on=None):
     return case
 
 
-def recon_decide(*, actor, case, outcome, text="", on=None):
-    _check(policies.recon_cases, actor, "decide", case, on=on or clock.today())
+def recon_decide(*, actor, case, outcome, text="", on=None, backdate_reason=""):
+    on = _day(on, backdate_reason=backdate_reason)
+    _check(policies.recon_cases, actor, "decide", case, on=on)
     _choice(outcome, ReconOutcome, "复议结果", "outcome")
 
     def effect(c):
         c.outcome, c.decided_on, c.decision_text = outcome, on or clock.today(), clean_text(text or "")
 
-    return RECON_FLOW.apply(actor=actor, obj=case, action="decide", on=on, effect=effect,
+    return RECON_FLOW.apply(actor=actor, obj=case, action="decide", on=on, backdate_reason=backdate_reason, effect=effect,
                             not_before=case.accepted_on, changes={"outcome": [None, outcome]})
 
 

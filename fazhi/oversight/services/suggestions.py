@@ -26,6 +26,8 @@ from ..models.suggestions import (
     RectificationTask,
     Satisfaction,
     Suggestion,
+    SuggestionCoOpinion,
+    SuggestionKind,
     SuggestionRound,
 )
 from ..permissions import OversightPerm
@@ -45,6 +47,8 @@ _E(1503, "oversight.suggestion_replied", "答复代表建议、政协提案")
 _E(1504, "oversight.suggestion_closed", "登记代表、委员满意的反馈")
 _E(1505, "oversight.suggestion_rehandled", "登记代表、委员不满意的反馈并重新办理")
 _E(1506, "oversight.suggestion_published", "公开建议提案答复")
+_E(1507, "oversight.suggestion_recorded", "登记代表建议、政协提案")
+_E(1508, "oversight.suggestion_co_opinion", "会办单位提出协办意见")
 _E(1520, "oversight.accountability_recorded", "登记问责")
 _E(1530, "oversight.inspection_recorded", "登记人大执法检查、案件评查")
 _E(1531, "oversight.judicial_recorded", "登记司法建议、检察建议")
@@ -62,7 +66,7 @@ TRIGGER_MODELS = [("decisions", "decision"), ("enforcement", "case"), ("disputes
 def _check(policy, actor, action, obj=None, *, on=None, field=None):
     if actor is None:
         raise DomainError("请先登录。", code="policy_refused")
-    if obj is not None and not scope.can_see(actor, obj, perm=policy.view_permission):
+    if obj is not None and not policy.visible(actor).filter(pk=obj.pk).exists():
         raise NotFound()
     policy.check(actor, action, obj, on=on, field=field)
 
@@ -116,6 +120,47 @@ def suggestions_import(*, actor, rows):
         audit.record(actor=actor, event="oversight.suggestions_imported", object_repr=f"导入{len(created)}件建议提案",
                      changes={"numbers": [None, [s.number for s in created]]})
     return created
+
+
+def suggestion_create(*, actor, kind, number, title, proposer, content, received_on, urgent=False):
+    """One suggestion or proposal entered by hand (besides the Excel import), waiting for assignment."""
+    _check(suggestion_policy, actor, "create")
+    if kind not in SuggestionKind.values:
+        raise DomainError("请选择类别。", field="kind")
+    number = clean_text(number)
+    received_on = clock.check_act_date(received_on, backdate_reason=None, field="received_on")
+    if Suggestion.objects.filter(kind=kind, number=number, received_on=received_on).exists():
+        raise DomainError(f"编号“{number}”已经登记过。", field="number")
+    with transaction.atomic():
+        s = Suggestion.objects.create(kind=kind, number=number, title=clean_text(title),
+                                      proposer=clean_text(proposer), content=clean_text(content),
+                                      received_on=received_on, urgent=bool(urgent), unit=actor.unit)
+        _index(s)
+        audit.record(actor=actor, event="oversight.suggestion_recorded", obj=s,
+                     changes={"number": [None, s.number], "proposer": [None, s.proposer]})
+    return s
+
+
+def suggestion_co_opinion(*, actor, suggestion, text, unit=None, on=None):
+    """A co-handling unit's opinion (协办意见) for the lead unit, on the current round."""
+    suggestion = Suggestion.objects.get(pk=suggestion.pk)  # the state as stored, not as the caller last read it
+    _check(suggestion_policy, actor, "co_opinion", suggestion, on=on)
+    units = list(suggestion_policy.co_units_for(actor, suggestion))
+    if unit is None:
+        unit = units[0]
+    elif unit not in units:
+        raise DomainError(f"“{unit}”不是该件的会办单位，或不在您可以办理的范围内。", field="unit")
+    text = clean_text(text)
+    if not text:
+        raise DomainError("请填写协办意见。", field="text")
+    day = clock.check_act_date(on, not_before=suggestion.current_round.assigned_on, not_before_label="交办日期",
+                               backdate_reason=None, field="on")
+    with transaction.atomic():
+        opinion = SuggestionCoOpinion.objects.create(suggestion=suggestion, round_number=suggestion.current_round.number,
+                                                     unit=unit, text=text, given_by=actor, given_on=day)
+        audit.record(actor=actor, event="oversight.suggestion_co_opinion", obj=suggestion,
+                     changes={"unit": [None, unit.name], "round": [None, opinion.round_number]})
+    return opinion
 
 
 def suggestion_assign(*, actor, suggestion, unit, co_units=(), urgent=None, on=None):
@@ -281,16 +326,19 @@ def judicial_record(*, actor, kind, issuer, number, content, received_on, unit):
     return js
 
 
-def judicial_reply(*, actor, judicial, text, on=None):
+def judicial_reply(*, actor, judicial, text, file, on=None):
+    """The unit's reply to the court or procuratorate: its text and the reply letter sent (an uploaded file)."""
     _check(judicial_policy, actor, "reply", judicial, on=on)
     text = clean_text(text)
     if not text:
         raise DomainError("请填写回复内容。", field="text")
+    uploads.check(file, kind="document", field="file", label="回复函")
     day = clock.check_act_date(on, not_before=judicial.received_on, not_before_label="收到日期", backdate_reason=None)
     with transaction.atomic():
         locked = JudicialSuggestion.objects.select_for_update().get(pk=judicial.pk)
         _check(judicial_policy, actor, "reply", locked, on=day)
         locked.status, locked.replied_on, locked.reply_text = JudicialStatus.REPLIED, day, text
+        locked.reply_file.save(f"回复函_{locked.pk}{_suffix(file)}", file, save=False)
         locked.save()
         audit.record(actor=actor, event="oversight.judicial_replied", obj=locked,
                      changes={"replied_on": [None, day], "on_time": [None, day <= locked.reply_due]})

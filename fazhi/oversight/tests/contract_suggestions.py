@@ -85,6 +85,8 @@ SAMPLES = {
     "oversight:inspection_detail": lambda c: {"pk": inspection_sample(c).pk},
     "oversight:judicial_detail": lambda c: {"pk": judicial_sample(c).pk},
     "oversight:judicial_reply": lambda c: {"pk": judicial_sample(c).pk},
+    "oversight:judicial_reply_file": lambda c: {"pk": judicial_sample(c).pk},
+    "oversight:suggestion_co_opinion": lambda c: {"pk": suggestion_sample(c).pk},
     "oversight:task_add": lambda c: {"source": "judicial", "pk": judicial_sample(c).pk},
     "oversight:task_detail": lambda c: {"pk": task_sample(c).pk},
     "oversight:task_evidence": lambda c: {"pk": task_sample(c).pk},

@@ -37,15 +37,19 @@ def test_judicial_suggestion_deadline_is_a_setting_and_reply_is_the_units(county
     assert court.reply_due == D(2019, 5, 5)
     sug_at(D(2019, 5, 20))
     with pytest.raises(NotFound):
-        services.judicial_reply(actor=county.outsider, judicial=judicial, text="回复")
+        services.judicial_reply(actor=county.outsider, judicial=judicial, text="回复", file=reply_file())
     with pytest.raises(DomainError):
-        services.judicial_reply(actor=county.leader, judicial=judicial, text="回复")
+        services.judicial_reply(actor=county.leader, judicial=judicial, text="回复", file=reply_file())
     with pytest.raises(DomainError, match="回复内容"):
-        services.judicial_reply(actor=county.liaison, judicial=judicial, text="")
-    judicial = services.judicial_reply(actor=county.liaison, judicial=judicial, text="已开展专项检查。")
+        services.judicial_reply(actor=county.liaison, judicial=judicial, text="", file=reply_file())
+    with pytest.raises(DomainError, match="回复函"):
+        services.judicial_reply(actor=county.liaison, judicial=judicial, text="已开展专项检查。", file=None)
+    judicial = services.judicial_reply(actor=county.liaison, judicial=judicial, text="已开展专项检查。",
+                                       file=reply_file())
+    assert judicial.reply_file.name.endswith(".pdf") or judicial.reply_file.name
     assert judicial.status == JudicialStatus.REPLIED and judicial.replied_on == D(2019, 5, 20)
     with pytest.raises(DomainError, match="已经回复"):
-        services.judicial_reply(actor=county.liaison, judicial=judicial, text="再次")
+        services.judicial_reply(actor=county.liaison, judicial=judicial, text="再次", file=reply_file())
 
 
 def test_rectification_task_tracked_to_done(county, sug_at, judicial):
@@ -132,7 +136,12 @@ def test_pages(client, county, sug_at, judicial):
         "content": "建议规范执法", "received_on": "2019-04-02"}).status_code == 302
     reply = reverse("oversight:judicial_reply", args=[judicial.pk])
     assert client.get(reply).status_code == 200
-    assert client.post(reply, {"text": "已整改。", "on": "2019-04-02"}).status_code == 302
+    response = client.post(reply, {"text": "已整改。", "on": "2019-04-02"})
+    assert response.status_code == 200 and "回复函" in response.content.decode()  # the letter is required
+    assert client.get(reverse("oversight:judicial_reply_file", args=[judicial.pk])).status_code == 404
+    assert client.post(reply, {"text": "已整改。", "file": reply_file(), "on": "2019-04-02"}).status_code == 302
+    assert "下载回复函" in client.get(judicial.get_absolute_url()).content.decode()
+    assert client.get(reverse("oversight:judicial_reply_file", args=[judicial.pk])).status_code == 200
     page = client.get(task.get_absolute_url()).content.decode()
     assert "报告整改完成" in page and "待整改单位报告整改完成" in page
     step = reverse("oversight:task_step", args=[task.pk, "report"])
@@ -152,3 +161,4 @@ def test_pages(client, county, sug_at, judicial):
     assert client.post(reverse("oversight:task_step", args=[other.pk, "accept"]), {"on": "2019-04-02"}).status_code == 302
     client.force_login(county.outsider)
     assert client.get(task.get_absolute_url()).status_code == 404
+    assert client.get(reverse("oversight:judicial_reply_file", args=[judicial.pk])).status_code == 404

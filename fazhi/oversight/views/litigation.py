@@ -30,7 +30,7 @@ def _deny(policy, user, action, obj=None):
 
 def _year(request):
     value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else clock.today().year
+    return int(value) if value.isdecimal() and 2000 <= int(value) <= 2100 else clock.today().year
 
 
 # Litigation ----------------------------------------------------------------------------------------
@@ -85,9 +85,10 @@ STEP_FORMS = {"defend": forms.LitigationDateForm, "judge": forms.LitigationJudge
 def _litigation_step_save(action, user, case, d):
     if action == "judge":
         return services.litigation_judge(actor=user, case=case, judgment_kind=d["judgment_kind"], outcome=d["outcome"],
-                                         on=d["on"])
+                                         on=d["on"], backdate_reason=d["backdate_reason"])
     return {"defend": services.litigation_defend, "appeal": services.litigation_appeal,
-            "close": services.litigation_close}[action](actor=user, case=case, on=d["on"])
+            "close": services.litigation_close}[action](actor=user, case=case, on=d["on"],
+                                                        backdate_reason=d["backdate_reason"])
 
 
 @require_perm(P.HANDLE)
@@ -206,16 +207,18 @@ RECON_STEPS = {
 
 
 def _recon_save(action, user, case, d):
+    back = d["backdate_reason"]
     if action == "not_accept":
-        return services.recon_not_accept(actor=user, case=case, reason=d["reason"], on=d["on"])
+        return services.recon_not_accept(actor=user, case=case, reason=d["reason"], on=d["on"], backdate_reason=back)
     if action == "decide":
-        return services.recon_decide(actor=user, case=case, outcome=d["outcome"], text=d["text"], on=d["on"])
+        return services.recon_decide(actor=user, case=case, outcome=d["outcome"], text=d["text"], on=d["on"],
+                                     backdate_reason=back)
     if action == "extend":
         return services.recon_extend(actor=user, case=case, days=d["days"], approver=d["approver"],
-                                     reason=d["reason"], on=d["on"])
+                                     reason=d["reason"], on=d["on"], backdate_reason=back)
     return {"accept": services.recon_accept, "serve_copy": services.recon_serve_copy,
             "answer": services.recon_answer, "doc_done": services.recon_doc_done}[action](actor=user, case=case,
-                                                                                      on=d["on"])
+                                                                                      on=d["on"], backdate_reason=back)
 
 
 @require_perm(P.VIEW)

@@ -46,7 +46,37 @@ def suggestion_list(request):
     return register_page(request, filterset_class=SuggestionFilter, queryset=selectors.suggestion_list(user=request.user),
                          template="oversight/suggestions/suggestion_list.html", export=export_suggestions,
                          export_name="代表建议和政协提案",
-                         context={"may": suggestion_policy.can_all(request.user, ["import"])})
+                         context={"may": suggestion_policy.can_all(request.user, ["import", "create"])})
+
+
+@require_perm(P.MANAGE)
+def suggestion_create(request):
+    """One suggestion or proposal entered by hand (the Excel import takes a batch)."""
+    if not suggestion_policy.can(request.user, "create"):
+        raise PermissionDenied("您没有此项操作的权限。")
+    form = forms.SuggestionCreateForm(_post(request), initial={"received_on": clock.today()})
+    return form_page(request, form, save=lambda d: services.suggestion_create(
+        actor=request.user, kind=d["kind"], number=d["number"], title=d["title"], proposer=d["proposer"],
+        content=d["content"], received_on=d["received_on"], urgent=d["urgent"]),
+        title="登记代表建议、政协提案", cancel=reverse("oversight:suggestion_list"), submit="登记",
+        success="已登记，请交办主办单位。")
+
+
+@require_perm(P.HANDLE)
+def suggestion_co_opinion(request, pk):
+    """A co-handling unit gives its opinion (协办意见) for the lead unit's reply."""
+    suggestion = selectors.suggestion_detail(user=request.user, pk=pk)
+    refusal = suggestion_policy.refusal(request.user, "co_opinion", suggestion)
+    if refusal and "范围" in refusal:
+        raise PermissionDenied(refusal)
+    units = suggestion_policy.co_units_for(request.user, suggestion).order_by("path")
+    form = forms.SuggestionCoOpinionForm(_post(request), units=units,
+                                         initial={"on": clock.today(), "unit": units.first()})
+    url = suggestion.get_absolute_url()
+    return form_page(request, form, save=lambda d: services.suggestion_co_opinion(
+        actor=request.user, suggestion=suggestion, unit=d["unit"], text=d["text"], on=d["on"]),
+        title=f"提出协办意见：{suggestion.get_kind_display()}{suggestion.number}", cancel=url, done=lambda _o: url,
+        submit="提交", success="已提交协办意见，主办单位答复时可以看到。", warning=refusal)
 
 
 @require_perm(P.MANAGE)
@@ -73,7 +103,7 @@ def suggestion_detail(request, pk):
     suggestion = selectors.suggestion_detail(user=request.user, pk=pk)
     return render(request, "oversight/suggestions/suggestion_detail.html", {
         "suggestion": suggestion, "rounds": suggestion.rounds.all(), "co_units": suggestion.co_units.all(),
-        "may": suggestion_policy.may(request.user, suggestion),
+        "co_opinions": selectors.co_opinions(suggestion), "may": suggestion_policy.may(request.user, suggestion),
         "actions": suggestion_policy.buttons(request.user, suggestion),
         "history": selectors.suggestion_history(user=request.user, suggestion=suggestion), "today": clock.today()})
 
@@ -111,7 +141,9 @@ def suggestion_step(request, pk, action):
                                                                                 perm=transition.permission):
         raise PermissionDenied("您没有此项操作的权限。")
     url = suggestion.get_absolute_url()
-    return form_page(request, _step_form(action, request),
+    extra = {"template": "oversight/suggestions/reply_form.html",
+             "co_opinions": selectors.co_opinions(suggestion)} if action == "reply" else {}
+    return form_page(request, _step_form(action, request), **extra,
                      save=lambda d: _step_save(action, request.user, suggestion, d),
                      title=f"{transition.label}：{suggestion.get_kind_display()}{suggestion.number}", cancel=url,
                      done=lambda _s: url, submit=transition.label, success=f"已{transition.label}。",
@@ -156,7 +188,7 @@ def public_suggestions(request):
 
 
 def public_suggestion_detail(request, pk):
-    suggestion = selectors.published_suggestions().filter(pk=pk).first() if str(pk).isdigit() else None
+    suggestion = selectors.published_suggestions().filter(pk=pk).first() if str(pk).isdecimal() else None
     if suggestion is None:
         raise Http404("没有找到该答复")
     r = suggestion.current_round
@@ -264,11 +296,19 @@ def judicial_reply(request, pk):
     if not scope.can_change(request.user, judicial, perm=P.HANDLE):
         raise PermissionDenied("您没有此项操作的权限。")
     url = judicial.get_absolute_url()
-    return form_page(request, forms.JudicialReplyForm(_post(request), initial={"on": clock.today()}),
+    return form_page(request, forms.JudicialReplyForm(_post(request), _files(request), initial={"on": clock.today()}),
                      save=lambda d: services.judicial_reply(actor=request.user, judicial=judicial, text=d["text"],
-                                                            on=d["on"]),
+                                                            file=d["file"], on=d["on"]),
                      title=f"回复：{judicial}", cancel=url, done=lambda _j: url, submit="回复", success="已回复。",
                      warning=judicial_policy.refusal(request.user, "reply", judicial))
+
+
+@require_perm(P.VIEW)
+def judicial_reply_file(request, pk):
+    judicial = judicial_policy.get(request.user, pk)
+    if not judicial.reply_file:
+        raise Http404("没有回复函")
+    return uploads.file_response(request, judicial.reply_file)
 
 
 @require_perm(P.HANDLE)

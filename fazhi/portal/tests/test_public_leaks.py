@@ -60,6 +60,7 @@ def private_names():
         ("decisions", "PublicComment"): ("name",),
         ("legal_services", "AidApplication"): ("applicant",),
         ("oversight", "Suggestion"): ("proposer",),  # published replies show the proposer masked
+        ("legal_education", "CasePerson"): ("name",),  # 以案释法 cases are published with names masked
     }
     for (app, model_name), fields in wanted.items():
         try:

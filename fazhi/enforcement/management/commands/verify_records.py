@@ -8,11 +8,11 @@ from fazhi.enforcement.models import Case
 
 
 class Command(BaseCommand):
-    help = "校验行政执法全过程记录的哈希链，发现被修改或删除的记录。"
+    help = "校验行政执法全过程记录是否完整，发现被修改或删除的记录。"
 
     def add_arguments(self, parser):
         parser.add_argument("--case", help="只校验该案号的案件")
-        parser.add_argument("--files", action="store_true", help="同时重新计算附件的SHA-256")
+        parser.add_argument("--files", action="store_true", help="同时重新计算附件指纹")
 
     def handle(self, *args, case=None, files=False, **options):
         started = time.perf_counter()
