@@ -39,7 +39,7 @@ def token_create(request):
 @require_perm(Perm.SYSADMIN)
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk)
-    return form_page(request, RevokeForm(request.POST if request.method == "POST" else None), title=f"吊销接口令牌：{token}",
+    return form_page(request, RevokeForm(request.POST if request.method == "POST" else None), title=f"吊销接口令牌：{token.system}",
                      save=lambda data: services.token_revoke(actor=request.user, token=token),
                      cancel=reverse("api:token_list"), done=lambda t: reverse("api:token_list"), success="已吊销，该令牌立即失效。",
                      submit="吊销", danger=True,

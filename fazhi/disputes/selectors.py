@@ -1,10 +1,9 @@
 """Every read of the disputes module, through the data scope (``fazhi.orgs.scope``) and the policies."""
 import datetime
-from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from fazhi.core import clock
+from fazhi.core import clock, numbers
 from fazhi.core.text import compare_key
 from fazhi.orgs import scope
 
@@ -21,22 +20,10 @@ from .choices import (
 from .models import MediationCase, MediationOrg, MediationReturn, Petition
 from .permissions import DisputesPerm as P
 
-try:  # the platform's one rounding rule (being added in fazhi/core/numbers.py)
-    from fazhi.core.numbers import rate as _shared_rate
-except ImportError:  # pragma: no cover - until the shared helper lands
-    _shared_rate = None
-
 
 def rate(part, whole):
-    """A percentage with one decimal, Decimal ROUND_HALF_UP. TODO: replace with ``fazhi.core.numbers`` once it
-    exists (this local function is the same rule, kept only until then)."""
-    if _shared_rate is not None:
-        return _shared_rate(part, whole)
-    from decimal import ROUND_HALF_UP
-
-    if not whole:
-        return Decimal("0.0")
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """A percentage with one decimal, by the platform's one rounding rule (``fazhi.core.numbers``)."""
+    return numbers.percent(part, whole)
 
 
 def add_years(day, years):

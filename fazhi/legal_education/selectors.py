@@ -1,10 +1,10 @@
 """Every read of the legal-education module."""
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Q
 
-from fazhi.core import clock
+from fazhi.core import clock, numbers
 from fazhi.core.errors import NotFound
 
 from .choices import AttemptStatus, ExamStatus
@@ -13,9 +13,8 @@ from .services.exams import is_eligible, shown_letters
 
 
 def rate(part, whole):
-    if not whole:
-        return Decimal(0)
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """A percentage with one decimal, by the platform's one rounding rule (``fazhi.core.numbers``)."""
+    return numbers.percent(part, whole)
 
 
 def open_exams_for(user, now=None):

@@ -45,15 +45,29 @@ class ReportEditForm(core_forms.Form):
     withheld_note = forms.CharField(label="不公开内容说明", max_length=300, required=False)
 
     def __init__(self, *args, sections, **kwargs):
+        from .selectors import prose
+
         super().__init__(*args, **kwargs)
+        self.names = prose.placeholder_names()
         self.section_fields = []
         for section, heading in sections:
             name = f"body_{section.code}"
             self.fields[name] = forms.CharField(
-                label=heading, required=False, initial=section.body,
+                label=heading, required=False, initial=prose.named_text(section.body, self.names),
                 widget=forms.Textarea(attrs={"rows": 6 if section.level == 1 else 5}),
-                help_text="数字请用指标占位符，如 {{orgs.departments}}；不要直接填写数字。")
+                help_text="数字请用指标名称占位，如 {{县直单位}}、{{“法律六进”宣传活动|余}}（约数）；不要直接填写数字。")
             self.section_fields.append(name)
+
+    def clean(self):
+        from .selectors import prose
+
+        data = super().clean()
+        for name in self.section_fields:
+            text, unknown = prose.keyed_text(data.get(name) or "", self.names)
+            if unknown:
+                self.add_error(name, f"没有名为“{'”“'.join(unknown)}”的指标：请从右侧“可引用的指标”中复制指标名称。")
+            data[name] = text
+        return data
 
     def bodies(self):
         return {name[len("body_"):]: self.cleaned_data.get(name) or "" for name in self.section_fields}

@@ -121,8 +121,10 @@ def report_edit(request, pk):
         else:
             messages.success(request, "已保存。")
             return redirect(report)
-    return render(request, "reporting/report_edit.html", {
-        "report": report, "form": form, "cells": selectors.snapshots_of(report)})
+    cells = selectors.snapshots_of(report)
+    for c in cells:  # the editor names each figure as the office writes it: {{县直单位}}
+        c.name = form.names.get(c.key, c.label)
+    return render(request, "reporting/report_edit.html", {"report": report, "form": form, "cells": cells})
 
 
 @require_perm(ReportingPerm.MANAGE_REPORT)

@@ -24,9 +24,8 @@ ALLOWED = {
     "xlsx", "xls", "docx", "doc", "pdf", "csv", "zip", "txt", "jpg", "jpeg", "png", "mp3", "mp4", "wav", "ofd",
     "www.gov.cn", "gov.cn", "e.g", "i.e",
 }
-#: what a page may show on purpose, by page (a regular expression over the path): the report editor's table of
-#: placeholders, which the office types into the text as ``{{module.figure}}``
-PENDING = {r"^/reports/\d+/edit/$": re.compile(r"^[a-z_]+\.[a-z0-9_]+$")}
+#: what a page may show on purpose, by page (a regular expression over the path); nothing today
+PENDING: dict = {}
 IDENTIFIER = re.compile(r"(?<![\w.\-/@])([a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w\-/@])")
 FIELD_WORD = re.compile(r"(?<![\w\-])(status|None|True|False|null|undefined|NaN)(?![\w\-])")
 ARROW = re.compile(r"[A-Za-z_]{2,}\s*→\s*[A-Za-z_]{2,}")

@@ -10,6 +10,9 @@ MARCH_4, MARCH_1, APRIL_10 = D(2019, 3, 4), D(2019, 3, 1), D(2019, 4, 10)
 _seq = [0]
 
 
+PAPER = "根据纸质卷宗补录"
+
+
 def make_case(county, *, unit=None, received_on=MARCH_4, instance="first", previous=None, must_appear="",
               actor=None):
     _seq[0] += 1
@@ -29,14 +32,15 @@ HEAD = dict(role="head", appeared_name="王局长", appeared_post="局长", iden
 
 
 def record(county, hearing, **kwargs):
-    values = {**HEAD, **kwargs}
+    values = {"backdate_reason": PAPER, **HEAD, **kwargs}  # the tests type 2019's dates
     return services.hearing_record(actor=county.office, hearing=hearing, on=hearing.hearing_on, **values)
 
 
 def judged(county, case, *, kind="judgment", outcome="rejected", defended=None, on=None):
-    case = services.litigation_defend(actor=county.office, case=case, on=defended or case.received_on)
+    case = services.litigation_defend(actor=county.office, case=case, on=defended or case.received_on,
+                                      backdate_reason=PAPER)
     return services.litigation_judge(actor=county.office, case=case, judgment_kind=kind, outcome=outcome,
-                                     on=on or case.received_on + datetime.timedelta(days=60))
+                                     on=on or case.received_on + datetime.timedelta(days=60), backdate_reason=PAPER)
 
 
 def make_recon(county, *, applied_on=MARCH_1, received_on=MARCH_4, unit=None, matter="penalty",

@@ -1,7 +1,7 @@
 """The dashboard: module cards and charts, monthly trends, unit rankings and alert counts."""
 from dataclasses import dataclass, field
 
-from fazhi.core import clock, registry
+from fazhi.core import clock, numbers, registry
 from fazhi.core.errors import NotFound
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
@@ -256,7 +256,7 @@ def _change(unit, now, before, before_due):
     if abs(diff) < 1e-9:
         return "与上年持平"
     sign = "+" if diff > 0 else "−"
-    amount = format_value(round(abs(diff), 1))
+    amount = format_value(numbers.round_half_up(str(abs(diff)), 1))
     return f"较上年{sign}{amount}{'个百分点' if unit == '%' else unit}"
 
 

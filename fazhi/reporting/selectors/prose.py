@@ -90,3 +90,50 @@ def stated_figures():
 def modules_with_sentences():
     """The modules that registered sentences: their other figures are left to the office, not listed in a clause."""
     return {key.split(".", 1)[0] for s in registry.sentences().values() for key in s.figures}
+
+
+# The editor's placeholders by name ---------------------------------------------------------------
+# The office writes a figure into the text by its Chinese name, ``{{县直单位}}`` or ``{{“法律六进”宣传活动|余}}``;
+# the report stores the figure's key, so renaming a label never breaks a report. Two figures with the same
+# name are told apart by their module: ``{{村（社区）·公共法律服务}}``.
+NAMED = re.compile(r"\{\{\s*([^{}|]+?)\s*(\|\s*(?:余|多)\s*)?\}\}")
+
+
+def placeholder_names():
+    """``{key: name}`` for every registered figure (unique names)."""
+    from .figures import module_label, module_of
+
+    figures = registry.figures()
+    counts = {}
+    for f in figures.values():
+        counts[f.label] = counts.get(f.label, 0) + 1
+    return {key: f.label if counts[f.label] == 1 else f"{f.label}·{module_label(module_of(key))}"
+            for key, f in figures.items()}
+
+
+def named_text(text, names=None):
+    """The stored text with each ``{{key}}`` written as ``{{name}}`` for the editor."""
+    names = placeholder_names() if names is None else names
+
+    def swap(m):
+        inner = m.group(1)
+        return "{{" + names.get(inner, inner) + (m.group(2) or "").replace(" ", "") + "}}"
+
+    return NAMED.sub(swap, text or "")
+
+
+def keyed_text(text, names=None):
+    """``(text with every {{name}} back as {{key}}, [names nobody registered])`` — a key typed as such is kept."""
+    names = placeholder_names() if names is None else names
+    by_name = {name: key for key, name in names.items()}
+    unknown = []
+
+    def swap(m):
+        inner = m.group(1)
+        key = by_name.get(inner) or (inner if inner in names or re.fullmatch(r"[A-Za-z][\w.]*", inner) else None)
+        if key is None:
+            unknown.append(inner)
+            return m.group(0)
+        return "{{" + key + (m.group(2) or "").replace(" ", "") + "}}"
+
+    return NAMED.sub(swap, text or ""), unknown

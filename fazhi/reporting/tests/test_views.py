@@ -51,6 +51,20 @@ def test_the_office_edits_the_prose_and_sees_refusals_next_to_the_field(client, 
     assert report.sections.get(code="shortcomings").body == "基层覆盖仍有差距。"
 
 
+def test_the_editor_names_figures_in_chinese_and_stores_their_keys(client, county, report):
+    client.force_login(county.office)
+    data = {"title": report.title, "body_shortcomings": "全县{{村（社区）}}个村（社区）中，{{学法用法考试通过率}}%……"}
+    assert client.post(f"/reports/{report.pk}/edit/", data).status_code == 302
+    body = report.sections.get(code="shortcomings").body
+    assert body == "全县{{testmod.villages}}个村（社区）中，{{testmod.pass_rate}}%……"
+    page = client.get(f"/reports/{report.pk}/edit/").content.decode()
+    assert "{{村（社区）}}个村" in page and "testmod." not in page  # no figure key on the page
+    data["body_shortcomings"] = "{{没有这个指标}}"
+    html = client.post(f"/reports/{report.pk}/edit/", data).content.decode()
+    assert "没有名为“没有这个指标”的指标" in html
+    assert report.sections.get(code="shortcomings").body == body  # nothing saved
+
+
 def test_the_procedure_through_the_pages(client, county, report):
     complete(report, county.office)
     client.force_login(county.office)
