@@ -50,7 +50,7 @@ def steps_resolved(*, year, unit_ids=None):
         breakdown[f"{labels[r['code']]}（完成）"] = r["done"]
         breakdown[f"{labels[r['code']]}（不适用）"] = r["na"]
     done = steps.filter(status=StepStatus.DONE)
-    return FigureValue(value=done.count(), rows=done, breakdown=breakdown)
+    return FigureValue(value=done.count(), rows=done.select_related("decision"), breakdown=breakdown)
 
 
 def _comments(year, unit_ids):
@@ -91,7 +91,7 @@ def matters_reviewed(*, year, unit_ids=None):
     """Major decisions and major projects that went through risk assessment and legality review."""
     decisions = _reviews(year, unit_ids)
     projects = _services(year, unit_ids).filter(kind=ServiceKind.PROJECT_REVIEW)
-    return FigureValue(value=decisions.count() + projects.count(), rows=[decisions, projects],
+    return FigureValue(value=decisions.count() + projects.count(), rows=[decisions.select_related("decision"), projects],
                        breakdown={"重大行政决策事项": decisions.count(), "重大项目": projects.count()})
 
 

@@ -128,7 +128,7 @@ def _hall(field, distinct_lawyers=False):
         if distinct_lawyers:
             lawyers = get_user_model().objects.filter(pk__in=qs.values("lawyer_id")).order_by("pk")
             return FigureValue(value=lawyers.count(), rows=lawyers)
-        return FigureValue(value=qs.aggregate(n=Sum(field))["n"] or 0, rows=qs.filter(**{f"{field}__gt": 0}),
+        return FigureValue(value=qs.aggregate(n=Sum(field))["n"] or 0, rows=qs.filter(**{f"{field}__gt": 0}).select_related("lawyer"),
                            rows_sum=field)
 
     return compute

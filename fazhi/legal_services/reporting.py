@@ -26,7 +26,7 @@ def _bounds(year):
 
 
 def _logs(year, unit_ids, **filters):
-    qs = ServiceLog.objects.filter(served_on__year=year, status=LogStatus.CONFIRMED, **filters)
+    qs = ServiceLog.objects.filter(served_on__year=year, status=LogStatus.CONFIRMED, **filters).select_related("lawyer")
     if unit_ids is not None:
         qs = qs.filter(Q(unit_id__in=unit_ids) | Q(unit__parent_id__in=unit_ids))
     return qs

@@ -49,7 +49,7 @@ def reviews_done(*, year, unit_ids=None):
         qs = qs.filter(document__unit_id__in=unit_ids)
     labels = {**dict(LegalityReview._meta.get_field("opinion").choices), "": "认定不属于规范性文件"}
     breakdown = {labels[r["opinion"]]: r["n"] for r in qs.values("opinion").annotate(n=Count("id")).order_by()}
-    return FigureValue(value=qs.count(), rows=qs, breakdown=breakdown,
+    return FigureValue(value=qs.count(), rows=qs.select_related("document"), breakdown=breakdown,
                        records=list(qs.values_list("document_id", flat=True)))
 
 

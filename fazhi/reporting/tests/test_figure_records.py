@@ -84,3 +84,41 @@ def test_a_liaison_sees_only_the_own_units_records_and_the_public_nothing(client
         assert "共 286 条" not in response.content.decode()
     client.logout()
     assert client.get(URL, {"key": "decisions.completed", "year": 2019}).status_code in (302, 403)
+
+
+def _shape(sql):
+    """A query with its values taken out: the same statement for another row has the same shape."""
+    import re
+
+    return re.sub(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b", "?", sql)
+
+
+@pytest.mark.django_db
+def test_no_figure_page_runs_one_query_per_row(client, demo_county):
+    """A page of 50 records costs the same queries as a page of 2: a record named by a related record (a
+    procedure step by its decision) has that record fetched with the rows, not once per row."""
+    from collections import Counter
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.core.registry import figures
+    from fazhi.reporting import selectors
+
+    _login(client, "fzb")
+    per_row, checked = [], 0
+    for key, figure in figures().items():
+        c = selectors.compute_figure(figure, year=2019)
+        if not c.link or not c.link.startswith(URL):
+            continue
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(f"{c.link}&size=50")
+        assert response.status_code == 200, key
+        rows = response.content.decode().count("<tr><td>")
+        repeated = [(n, shape) for shape, n in Counter(_shape(q["sql"]) for q in ctx.captured_queries).items()
+                    if n > 3]
+        if rows > 3 and repeated:
+            per_row.append(f"{key}: {rows} rows, {repeated[0][0]}× {repeated[0][1][:160]}")
+        checked += 1
+    assert checked > 30
+    assert not per_row, "\n".join(per_row)
