@@ -249,6 +249,17 @@ def headline_status(value, target, *, due=None, band=None, higher_is_better=True
     return "risk" if v <= t * (1 + band / 100) else "off"
 
 
+def _has_data(computed, spec):
+    """Whether a year has anything behind a headline figure: something due (a rate's base) or, for a figure
+    without a base, a value or a counted record. A year before the records begin is “no data”, not a zero."""
+    if computed is None or computed.error:
+        return False
+    due = _base(computed, spec)
+    if due is not None:
+        return due > 0
+    return bool(number_of(computed.value) or computed.records)
+
+
 def _change(unit, now, before, before_due):
     if before is None or (before_due is not None and before_due == 0):
         return "上年无可比数据"
@@ -283,7 +294,7 @@ def headline_indicators(*, year, unit_ids=None, computed=None, trend=False):
         status = "none" if c.error else headline_status(c.value, target, due=due, higher_is_better=h.higher_is_better)
         prev = by_year[year - 1].get(h.key)
         row = HeadlineRow(h.key, h.short, fig.unit, c.value, c.display if not c.error else "—", c.link, target, status,
-                          due=due, previous=None if prev is None or prev.error else prev.value)
+                          due=due, previous=prev.value if _has_data(prev, h) else None)
         row.change = _change(fig.unit, c.value, row.previous, _base(prev, h) if prev else None)
         if due == 0:
             row.note = "本年无应办事项"
@@ -292,8 +303,9 @@ def headline_indicators(*, year, unit_ids=None, computed=None, trend=False):
             row.chart = {"id": f"headline-{h.key.replace('.', '-')}", "kind": "bar", "title": h.short,
                          "unit": fig.unit, "target": float(target),
                          "categories": [f"{y}年" for y, _c in points],
-                         "values": [number_of(p.value) if p and not p.error else 0 for _y, p in points],
-                         "links": [p.link if p else "" for _y, p in points], "small": True}
+                         # a year with nothing behind the figure has no bar (not a red zero)
+                         "values": [number_of(p.value) if _has_data(p, h) else None for _y, p in points],
+                         "links": [p.link if _has_data(p, h) else "" for _y, p in points], "small": True}
         rows.append(row)
     return rows
 

@@ -163,6 +163,9 @@ def test_dashboard_headlines_and_alert_count_as_the_alerts_centre_counts(client,
     assert rows["enforcement.evaluation_score"].status == "off" and "较上年" in rows["enforcement.evaluation_score"].change
     chart = rows["enforcement.evaluation_score"].chart
     assert chart["unit"] == "分" and len(chart["values"]) == 5 and chart["target"] == 80
+    # a year with nothing due has no bar (not a red zero) and no link; the years with documents due have theirs
+    filing = rows["normative_docs.filing_rate"].chart
+    assert filing["values"] == [75, 75, 75, 75, None] and filing["links"][4] == ""
     from fazhi.core import clock
 
     collected = selectors.alerts_for(user=county.office, today=clock.today())
@@ -183,3 +186,24 @@ def test_the_help_page_states_the_approximate_wording_rule(client, county):
 
     html = client.get(reverse("reporting:figure_definitions")).content.decode()
     assert RULE_TEXT in html
+
+
+@pytest.mark.django_db
+def test_a_year_before_the_records_begin_is_no_data_not_a_zero(county, test_figures, monkeypatch):
+    """Counted in 2019 and nothing recorded in 2018 (the platform's first year): the card says 上年无可比数据,
+    not “较上年+736人”, and the 2018 bar is absent."""
+    from fazhi.core.registry import FigureValue
+    from fazhi.reporting.selectors import dashboard
+
+    def trained(*, year, unit_ids=None):
+        return FigureValue(value=736 if year == 2019 else 0, records=list(range(736)) if year == 2019 else [])
+
+    registry.register_figure("enforcement.officers_trained", label="执法人员业务培训", unit="人", chapter="四、",
+                             compute=trained)
+    monkeypatch.setattr(dashboard, "HEADLINES", [h for h in dashboard.HEADLINES
+                                                 if h.key == "enforcement.officers_trained"])
+    row = dashboard.headline_indicators(year=2019, trend=True)[0]
+    assert row.change == "上年无可比数据"
+    assert row.chart["values"] == [None, None, None, None, 736]
+    row = dashboard.headline_indicators(year=2020, trend=True)[0]  # a real drop to zero after a year with records
+    assert row.change == "较上年−736人"

@@ -16,7 +16,7 @@
     // The data table under each chart lists the same numbers, each a link to its records.
     document.querySelectorAll('.chart-cell[data-chart="' + chart.id + '"]').forEach(function (cell) {
       var i = parseInt(cell.getAttribute("data-index"), 10);
-      var text = String(fmt(chart.values[i])) + (chart.unit || "");
+      var text = chart.values[i] === null ? "无数据" : String(fmt(chart.values[i])) + (chart.unit || "");
       if (chart.links[i]) {
         var a = document.createElement("a");
         a.href = chart.links[i];
@@ -37,7 +37,7 @@
     var series = {
       type: chart.kind === "line" ? "line" : "bar",
       data: chart.values.map(function (v, i) {
-        var item = { value: fmt(v), link: chart.links[i] || "" };
+        var item = { value: v === null ? "-" : fmt(v), link: chart.links[i] || "" };  // "-": no bar
         if (chart.colors) { item.itemStyle = { color: chart.colors[i % chart.colors.length] }; }
         return item;
       }),
@@ -53,7 +53,7 @@
     }
     instance.setOption({
       animation: false,
-      grid: small ? { left: 8, right: 36, top: 22, bottom: 4, containLabel: true }
+      grid: small ? { left: 8, right: 36, top: 30, bottom: 4, containLabel: true }
                   : { left: horizontal ? 100 : 40, right: 30, top: 30, bottom: 40, containLabel: !horizontal },
       tooltip: { trigger: "item", renderMode: "richText" },  // no HTML tooltip: its inline styles break the CSP
       xAxis: horizontal ? value : category,
