@@ -30,8 +30,8 @@ def objections_waiting(user, today):
     n = qs.count()
     if not n:
         return []
-    first = qs.order_by("objected_on").values_list("objected_on", flat=True).first()
-    return [Alert(rule="考评申诉应及时答复", severity="warning", count=n, due=first,
+    # no due date: the county's assessment rules set no reply deadline (publication waits for every reply)
+    return [Alert(rule="考评申诉应及时答复，全部答复后才能公布考评结果", severity="warning", count=n,
                   title=f"{n}个单位的依法行政考评申诉等待答复",
                   link=f"{reverse('assessment:card_list')}?objected=on")]
 

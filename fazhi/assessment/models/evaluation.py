@@ -143,6 +143,8 @@ class EvalCard(models.Model):
     rank = models.PositiveIntegerField("排名", null=True, blank=True)
     status = models.CharField("状态", max_length=20, choices=EvalCardStatus.choices, default=EvalCardStatus.COMPUTED)
     computed_on = models.DateField("计分日期", null=True, blank=True)
+    objection_due = models.DateField("申诉期限", null=True, blank=True,
+                                     help_text="计分结果反馈（计分）时按规则参数计算并保存；节假日安排确认后重新计算")
     objection = models.TextField("申诉理由", blank=True)
     objected_on = models.DateField("申诉日期", null=True, blank=True)
     reply = models.TextField("答复意见", blank=True)

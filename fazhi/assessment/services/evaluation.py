@@ -25,7 +25,7 @@ from ..models.evaluation import (
     PilotKind,
 )
 from ..policies.evaluation import eval_cards, eval_scores, pilot_assessments, pilots
-from ..workflows.evaluation import EVAL_CARD_FLOW
+from ..workflows.evaluation import EVAL_CARD_FLOW, objection_due_for
 
 E = audit_events.register
 E(1801, "assessment.pilot_created", "确定示范创建试点单位")
@@ -67,10 +67,15 @@ def pilot_search_fields(pilot):
 
 
 def card_search_fields(card):
-    """What the staff search finds a score card by (owned by the assessed unit)."""
-    return dict(title=str(card), unit=card.unit, text=" ".join([card.unit.name, card.get_unit_kind_display(),
-                                                                 "依法行政考评", "计分卡"]),
+    """What the staff search finds a score card by (owned by the assessed unit); the result's title line carries the
+    card's status and total (e.g. "……（已公布 · 92.50分）"), re-indexed whenever either changes."""
+    return dict(title=f"{card}（{card.get_status_display()} · {card.total:.2f}分）", unit=card.unit,
+                text=" ".join([card.unit.name, card.get_unit_kind_display(), "依法行政考评", "计分卡"]),
                 url=card.get_absolute_url(), public=False)
+
+
+def _card_index(card):
+    search.index(card, source="assessment.card", **card_search_fields(card))
 
 
 def pilot_create(*, actor, unit, year, note=""):
@@ -211,6 +216,7 @@ def eval_compute(*, actor, year):
         raise DomainError(f"请先设置{year}年的考评指标。", field="year")
     measures = unit_measures()
     today = clock.today()
+    due = objection_due_for(today)  # the results are fed back today: the objection period starts
     cards = []
     with transaction.atomic():
         for kind in PilotKind.values:
@@ -220,10 +226,8 @@ def eval_compute(*, actor, year):
             values = {i.pk: measures[i.source].compute(list(members), year) for i in mine
                       if i.source and i.source in measures}
             for unit in units:
-                card, created = EvalCard.objects.get_or_create(year=year, unit=unit, defaults={"unit_kind": kind})
-                if created:
-                    search.index(card, source="assessment.card", **card_search_fields(card))
-                card.unit_kind, card.computed_on = kind, today
+                card, _ = EvalCard.objects.get_or_create(year=year, unit=unit, defaults={"unit_kind": kind})
+                card.unit_kind, card.computed_on, card.objection_due = kind, today, due
                 own = [pk for pk, owner in members.items() if owner == unit.pk]
                 for indicator in mine:
                     score, _ = EvalScore.objects.get_or_create(card=card, indicator=indicator)
@@ -239,6 +243,7 @@ def eval_compute(*, actor, year):
                         score.save()
                 card.total = sum((s.score or 0 for s in card.scores.all()), Decimal(0))
                 card.save()
+                _card_index(card)
                 cards.append(card)
             _rank(year, kind)
         audit.record(actor=actor, event="assessment.eval_computed", object_repr=f"{year}年依法行政考评",
@@ -271,6 +276,7 @@ def eval_score(*, actor, score, points, comment=""):
         card = score.card
         card.total = sum((s.score or 0 for s in card.scores.all()), Decimal(0))
         card.save()
+        _card_index(card)
         _rank(card.year, card.unit_kind)
         audit.record(actor=actor, event="assessment.eval_scored", obj=score,
                      changes={"score": [str(before) if before is not None else None, str(points)]})
@@ -299,8 +305,11 @@ def eval_object(*, actor, card, text):
     def effect(c):
         c.objection, c.objected_on = text, clock.today()
 
-    return EVAL_CARD_FLOW.apply(actor=actor, obj=card, action="object", effect=effect,
-                                changes={"objection": [None, text]})
+    with transaction.atomic():
+        card = EVAL_CARD_FLOW.apply(actor=actor, obj=card, action="object", effect=effect,
+                                    changes={"objection": [None, text]})
+        _card_index(card)
+    return card
 
 
 def eval_reply(*, actor, card, text):
@@ -312,8 +321,11 @@ def eval_reply(*, actor, card, text):
     def effect(c):
         c.reply, c.replied_on = text, clock.today()
 
-    return EVAL_CARD_FLOW.apply(actor=actor, obj=card, action="reply", effect=effect,
-                                changes={"reply": [None, text]})
+    with transaction.atomic():
+        card = EVAL_CARD_FLOW.apply(actor=actor, obj=card, action="reply", effect=effect,
+                                    changes={"reply": [None, text]})
+        _card_index(card)
+    return card
 
 
 def eval_publish(*, actor, year):
@@ -333,6 +345,8 @@ def eval_publish(*, actor, year):
         raise DomainError(f"还有{unscored}项人工评分指标尚未评分，不能公布。", field="year")
     with transaction.atomic():
         n = cards.update(status=EvalCardStatus.PUBLISHED, published_on=clock.today())
+        for card in cards.select_related("unit"):
+            _card_index(card)
         audit.record(actor=actor, event="assessment.eval_published", object_repr=f"{year}年依法行政考评",
                      changes={"year": [None, year], "cards": [None, n]})
     return n

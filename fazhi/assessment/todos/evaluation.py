@@ -11,7 +11,6 @@ from fazhi.core.registry import Todo, register_todo, todo_rows
 from ..models.evaluation import EvalCard, EvalCardStatus, EvalScore, Pilot, PilotAssessment
 from ..permissions import AssessmentPerm as P
 from ..policies.evaluation import eval_cards, eval_scores, pilot_assessments, pilots
-from ..workflows.evaluation import objection_due
 
 
 def _card(pk):
@@ -64,12 +63,12 @@ def unit(user, today):
     todos += todo_rows(evidence, lambda s: Todo(
         title=f"待上传佐证材料：{s.card.unit.name}“{s.indicator.name}”", unit=s.card.unit.name, action="上传",
         link=_card(s.card_id)))
-    for card in eval_cards.visible(user, EvalCard.objects.filter(status=EvalCardStatus.COMPUTED),
-                                   action="object").select_related("unit"):
-        due = objection_due(card)
-        if today <= due:
-            todos.append(Todo(title=f"核对考评得分（如有异议可申诉）：{card}", due=due, unit=card.unit.name,
-                              action="核对", link=_card(card.pk)))
+    open_cards = eval_cards.visible(user, EvalCard.objects.filter(status=EvalCardStatus.COMPUTED,
+                                                                  objection_due__gte=today),
+                                    action="object").select_related("unit").order_by("objection_due", "pk")
+    todos += todo_rows(open_cards, lambda c: Todo(
+        title=f"核对考评得分（如有异议可申诉）：{c}", due=c.objection_due, unit=c.unit.name, action="核对",
+        link=_card(c.pk)))
     return todos
 
 

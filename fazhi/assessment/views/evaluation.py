@@ -18,7 +18,6 @@ from .. import filters, forms, selectors, services
 from ..permissions import AssessmentPerm as P
 from ..policies.evaluation import eval_cards, eval_scores, pilot_assessments, pilots
 from ..spreadsheets.evaluation import export_results, pilot_indicator_sheet
-from ..workflows.evaluation import objection_due
 
 
 def _post(request):
@@ -191,7 +190,6 @@ def card_detail(request, pk):
         score.may = eval_scores.may(request.user, score)
     return render(request, "assessment/evaluation/card_detail.html", {
         "card": card, "scores": scores, "may": eval_cards.may(request.user, card),
-        "objection_due": objection_due(card) if card.computed_on else None,
         "history": selectors.history(user=request.user, obj=card)})
 
 
