@@ -144,6 +144,8 @@ class AidStepForm(core_forms.Form):
                 del self.fields[name]
         if "reason" in self.fields:
             self.fields["reason"].required = needs_reason
+            if action == "refuse":  # the refusal is told to the applicant in writing, with its reasons
+                self.fields["reason"].error_messages["required"] = "决定不予法律援助的，须填写理由，书面告知申请人。"
         if "lawyer" in self.fields:
             self.fields["lawyer"].queryset = Lawyer.objects.filter(active=True).select_related("firm")
             self.fields["lawyer"].required = True
