@@ -1,6 +1,8 @@
 """Choice lists of the decisions module (labels are what the UI shows)."""
 from django.db import models
 
+from fazhi.core import comments
+
 
 class Category(models.TextChoices):
     PUBLIC_POLICY = "public_policy", "重大公共政策和措施"
@@ -100,11 +102,7 @@ class Outcome(models.TextChoices):
     POSTPONED = "postponed", "暂缓决策"
 
 
-class Disposition(models.TextChoices):
-    PENDING = "", "待处理"
-    ADOPTED = "adopted", "采纳"
-    PARTLY = "partly", "部分采纳"
-    REJECTED = "rejected", "不采纳"
+Disposition = comments.Disposition  # the shared public-comment mechanism's (fazhi.core.comments)
 
 
 class CatalogueStatus(models.TextChoices):

@@ -1,8 +1,8 @@
 """Forms check shape only; the procedure's rules live in services and workflows."""
 from django import forms
 
+from fazhi.core import comments
 from fazhi.core import forms as core_forms
-from fazhi.core.challenge import ChallengeField
 from fazhi.core.forms import UploadField
 from fazhi.core.widgets import PickerSelectMultiple
 from fazhi.orgs import selectors as org_selectors
@@ -13,7 +13,6 @@ from .choices import (
     AdjustmentKind,
     AdviserKind,
     Category,
-    Disposition,
     EvaluationResult,
     EvaluationTrigger,
     Excluded,
@@ -247,17 +246,7 @@ class AttachmentForm(core_forms.Form):
     file = UploadField(kind="material", label="文件")
 
 
-class DisposeForm(core_forms.Form):
-    disposition = forms.ChoiceField(label="处理结果", choices=[("", "（请选择）")] + [c for c in Disposition.choices if c[0]],
-                                    error_messages={"required": "请选择处理结果：采纳、部分采纳或不采纳。"})
-    reason = forms.CharField(label="理由（部分采纳、不采纳时必填）", widget=TEXT, required=False)
-
-
-class PublicCommentForm(core_forms.Form):
-    body = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 6}))
-    name = forms.CharField(label="姓名（选填，不公开）", max_length=50, required=False)
-    contact = forms.CharField(label="联系方式（选填，不公开）", max_length=100, required=False)
-    challenge = ChallengeField()
+DisposeForm, PublicCommentForm = comments.DisposeForm, comments.PublicCommentForm  # shared: fazhi.core.comments
 
 
 class CatalogueForm(core_forms.Form):

@@ -2,13 +2,14 @@
 from django.conf import settings
 from django.db import models
 
+from fazhi.core.comments import PublicCommentBase
+
 from .choices import (
     AdjustmentKind,
     AdviserKind,
     CatalogueStatus,
     Category,
     DecisionStatus,
-    Disposition,
     EvaluationResult,
     EvaluationTrigger,
     MeetingType,
@@ -232,28 +233,11 @@ class MemberView(models.Model):
         return f"{self.order}. {self.member}（{self.get_position_display()}）"
 
 
-class PublicComment(models.Model):
-    """A comment from the public on a draft (no account needed; name and contact are never published)."""
+class PublicComment(PublicCommentBase):
+    """A comment from the public on a decision's draft (the shared mechanism: ``fazhi.core.comments``)."""
 
     decision = models.ForeignKey(Decision, verbose_name="决策事项", on_delete=models.PROTECT,
                                  related_name="comments")
-    number = models.PositiveIntegerField("序号")
-    body = models.TextField("意见内容")
-    name = models.CharField("姓名（不公开）", max_length=50, blank=True)
-    contact = models.CharField("联系方式（不公开）", max_length=100, blank=True)
-    address_hash = models.CharField("来源地址摘要", max_length=64, db_index=True)
-    body_hash = models.CharField("内容摘要", max_length=64, db_index=True)
-    submitted_at = models.DateTimeField("提交时间", db_index=True)
-    disposition = models.CharField("处理结果", max_length=20, choices=Disposition.choices, blank=True, default="")
-    disposition_reason = models.TextField("处理理由", blank=True)
-    disposed_by = models.ForeignKey(USER, verbose_name="处理人", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
-    disposed_at = models.DateTimeField("处理时间", null=True, blank=True)
-    hidden = models.BooleanField("已屏蔽", default=False)
-    hidden_reason = models.CharField("屏蔽理由", max_length=300, blank=True)
-    hidden_by = models.ForeignKey(USER, verbose_name="屏蔽人", null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
-    hidden_at = models.DateTimeField("屏蔽时间", null=True, blank=True)
 
     scope_owner = "decision__lead_unit"
 
@@ -262,9 +246,6 @@ class PublicComment(models.Model):
         verbose_name_plural = verbose_name
         ordering = ["decision", "number"]
         constraints = [models.UniqueConstraint(fields=["decision", "number"], name="decisions_comment_number")]
-
-    def __str__(self):
-        return f"第{self.number}条意见"
 
 
 class DecisionAttachment(models.Model):

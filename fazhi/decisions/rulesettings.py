@@ -7,10 +7,6 @@ register_setting("decisions.hearing_notice_days", label="听证材料提前送�
                  rule="《重大行政决策程序暂行条例》第十六条，至少在听证会召开7日前送达材料")
 register_setting("decisions.review_min_working_days", label="合法性审查最短时间（工作日）", default=7, minimum=1,
                  rule="《重大行政决策程序暂行条例》第二十六条，保证合法性审查的时间一般不少于7个工作日")
-register_setting("decisions.comment_max_length", label="公众意见最大字数", default=2000, minimum=50)
-register_setting("decisions.comment_min_length", label="公众意见最少字数", default=5, minimum=1)
-register_setting("decisions.comment_rate_limit", label="同一来源每小时最多提交意见数", default=5, minimum=1,
-                 help="超过后该来源须等待一小时再提交")
 register_setting("decisions.stalled_days", label="目录事项无进展提醒天数", default=60, minimum=7,
                  help="已列入目录的事项在该天数内没有任何办理记录时提醒")
 register_setting("decisions.meeting_warning_days", label="拟提请会议前未完成审查的提醒天数", default=10, minimum=1)

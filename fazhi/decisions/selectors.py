@@ -16,15 +16,14 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from fazhi.core import clock
+from fazhi.core import clock, comments
 from fazhi.core.errors import NotFound
-from fazhi.core.masking import mask_text
 from fazhi.core.rules import get_setting
 from fazhi.orgs import scope
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit
 
-from .choices import DecisionStatus, Disposition, ReviewState, StepCode, StepStatus
+from .choices import DecisionStatus, ReviewState, StepCode, StepStatus
 from .models import (
     AdviserService,
     Decision,
@@ -344,43 +343,19 @@ def archive_bundle(decision):
 
 # The 采纳情况说明 (written from the dispositions, read by the services that store it) ---------------------
 
-CN_NUM = "一二三四五六七八九十"
-
-
 def adoption_note(decision):
     """The 采纳情况说明, written from the dispositions (personal data masked: it is published)."""
     step = ProcedureStep.objects.filter(decision=decision, code=StepCode.PUBLIC_PARTICIPATION).first()
-    comments = list(decision.comments.order_by("number"))
-    shown = [c for c in comments if not c.hidden]
-    hidden = len(comments) - len(shown)
+    rows = list(decision.comments.order_by("number"))
     county = settings.FAZHI_COUNTY_NAME
     lines = [f"关于《{decision.title}》公开征求意见采纳情况的说明", ""]
     if step and step.comment_start:
-        period = f"{_cn(step.comment_start)}至{_cn(step.comment_end)}"
-        lines.append(f"{period}，{decision.lead_unit.name}通过{county}法治政府建设平台向社会公开征求意见，"
-                     f"共收到意见{len(comments)}条" + (f"（其中{hidden}条因含有与决策事项无关或不当内容未予公开，"
-                                                      f"已存入决策档案）" if hidden else "") + "。")
+        opening = (f"{_cn(step.comment_start)}至{_cn(step.comment_end)}，{decision.lead_unit.name}通过{county}"
+                   f"法治政府建设平台向社会公开征求意见")
+        lines.append(comments.received_sentence(rows, opening=opening, subject="决策事项", archive="决策档案"))
     else:
-        lines.append(f"本事项共收到公众意见{len(comments)}条。")
-    groups = [(Disposition.ADOPTED, "采纳的意见"), (Disposition.PARTLY, "部分采纳的意见"),
-              (Disposition.REJECTED, "未采纳的意见")]
-    counts = {d: sum(1 for c in shown if c.disposition == d) for d, _ in groups}
-    lines.append(f"经逐条研究，采纳{counts[Disposition.ADOPTED]}条，部分采纳{counts[Disposition.PARTLY]}条，"
-                 f"未采纳{counts[Disposition.REJECTED]}条。具体情况如下：")
-    index = 0
-    for disposition, title in groups:
-        rows = [c for c in shown if c.disposition == disposition]
-        if not rows:
-            continue
-        lines.append("")
-        lines.append(f"{CN_NUM[index]}、{title}")
-        index += 1
-        for n, c in enumerate(rows, start=1):
-            body = mask_text(c.body, names=[c.name])
-            excerpt = body if len(body) <= 120 else body[:120] + "……"
-            reason = mask_text(c.disposition_reason, names=[c.name])
-            lines.append(f"{n}. 意见：{excerpt}" + (f" 处理：{reason}" if reason else ""))
-    return "\n".join(lines)
+        lines.append(f"本事项共收到公众意见{len(rows)}条。")
+    return "\n".join(lines + comments.adoption_lines(rows))
 
 
 def _cn(day):

@@ -8,6 +8,7 @@ import datetime
 
 from django.db import transaction
 
+from fazhi.core.clock import COUNTY_TZ
 from fazhi.orgs.models import OrgUnit, User
 
 from . import services
@@ -82,6 +83,33 @@ CLEANUP = {"郧西县城区占道经营管理办法": ("amend", "与《城市市
            "郧西县个体工商户登记管理办法": ("repeal", "机构改革后职能划转，由《促进个体工商户发展条例》替代"),
            "郧西县城区出租车客运管理办法": ("invalidate", "调整对象已消失，实际已经停止执行")}
 
+# Comments from the public on three drafts, each about the draft's own subject, and how the drafting unit handled
+# them: (body, name, contact, disposition, reason; or None and the reason it was hidden).
+COMMENTS = {
+    "郧西县最低生活保障实施细则": [
+        ("建议明确乡镇受理低保申请后的审核时限，不要让群众来回跑。", "陈德明", "13872810001", "adopted", ""),
+        ("家庭收入核算时，建议把因病支出的医疗费用扣除后再计算。", "", "", "partly",
+         "采纳扣除自付医疗费用的意见；其他刚性支出的扣除范围按省里的统一规定执行。"),
+        ("建议低保审批结果在村务公开栏公示时不要公开家庭详细收入。", "王秀兰", "", "adopted", ""),
+        ("建议取消低保家庭的年度复核。", "", "", "rejected",
+         "《社会救助暂行办法》第十三条规定最低生活保障家庭的人口状况、收入状况、财产状况应当定期核查，不能取消。"),
+    ],
+    "郧西县农村宅基地管理办法": [
+        ("建议写明宅基地申请在乡镇审批的办理时限，以及不批准时要书面说明理由。", "张友福", "13597820002", "adopted", ""),
+        ("家里老房子是祖上传下来的，面积超过标准，建议允许保留原面积。", "", "", "partly",
+         "对依法取得的历史超标宅基地不强制退出，但翻建时按现行面积标准审批。"),
+        ("建议允许城里户口的子女回村申请宅基地建房。", "", "", "rejected",
+         "《中华人民共和国土地管理法》第六十二条规定农村村民一户只能拥有一处宅基地，宅基地的申请主体为本集体经济组织成员。"),
+        ("专业代办建房手续，价格优惠，联系微信。", "", "", None, "含有广告内容，与文件无关"),
+    ],
+    "郧西县农贸市场食品安全管理规定": [
+        ("建议市场开办者每天对蔬菜农药残留进行快速检测，并在市场门口公示结果。", "刘春梅", "", "adopted", ""),
+        ("小摊贩进货量小，建议进货查验记录可以用票据粘贴的简便方式留存。", "", "", "adopted", ""),
+        ("建议对入场销售者收取的保证金标准作出规定。", "", "", "rejected",
+         "保证金属于市场开办者与销售者的合同约定事项，规范性文件不宜设定。"),
+    ],
+}
+
 LATE_FILING = {"郧西县城区户外广告设施设置管理办法", "郧西县河道采砂管理办法"}
 CORRECTION = "郧西县农村客运管理办法"
 UNLAWFUL_FIRST = "郧西县中小学生校服管理办法"
@@ -118,6 +146,19 @@ PACKAGE = dict(has_cover_letter=True, has_text=True, has_explanation=True, has_l
                has_publication_proof=True)
 
 
+def _comments(doc, drafter, rows):
+    """The public's comments, sent on the first days of the period from different places, and their handling."""
+    for n, (body, name, contact, disposition, reason) in enumerate(rows):
+        sent = datetime.datetime.combine(doc.comment_started_on + datetime.timedelta(days=1 + n % 3),
+                                         datetime.time(9 + n), COUNTY_TZ)
+        comment = services.comment_submit(doc=doc, body=body, name=name, contact=contact, now=sent,
+                                          address=f"demo-{doc.pk}-{n}")
+        if disposition is None:
+            services.comment_hide(actor=drafter, comment=comment, reason=reason)
+        else:
+            services.comment_dispose(actor=drafter, comment=comment, disposition=disposition, reason=reason)
+
+
 def _walk(*, office, drafter, reviewer, issuer, unit, title, affects_public, market_related, month, text, index):
     start = _workday_on_or_after(D(2019, month, 3 + index % 5))
     doc = services.doc_create(actor=drafter, title=title, issuer=issuer, unit=unit, text=text,
@@ -126,8 +167,9 @@ def _walk(*, office, drafter, reviewer, issuer, unit, title, affects_public, mar
     day = start
     if affects_public:
         doc = services.comment_open(actor=drafter, doc=doc, on=day)
+        _comments(doc, drafter, COMMENTS.get(title, []))
         day = _workday_on_or_after(doc.comment_min_end)
-    doc = services.review_submit(actor=drafter, doc=doc, on=day, comment_summary="收到意见若干条，已采纳合理意见。")
+    doc = services.review_submit(actor=drafter, doc=doc, on=day)  # the 采纳情况, written from the dispositions
     review_day = _add(day, 6 + index % 5)
     if title == UNLAWFUL_FIRST:
         doc = services.review_opine(actor=reviewer, doc=doc, opinion="unlawful", on=review_day,

@@ -59,7 +59,12 @@ class OnForm(core_forms.Form):
 class SubmitReviewForm(core_forms.Form):
     on = date_field("送审日期", initial=_today)
     due_on = date_field("审核期限", required=False, help_text="不少于5个、不超过15个工作日；留空按最长期限")
-    comment_summary = forms.CharField(label="征求意见采纳情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment_summary = forms.CharField(label="征求意见采纳情况", required=False, widget=forms.Textarea(attrs={"rows": 8}),
+                                      help_text="已按公众意见的处理结果生成，可修改；留空按处理结果生成")
+
+
+class HideForm(core_forms.Form):
+    reason = forms.CharField(label="屏蔽理由", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class OpinionForm(core_forms.Form):

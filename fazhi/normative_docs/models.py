@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.core import clock
+from fazhi.core.comments import PublicCommentBase
 
 from .choices import (
     CampaignScope,
@@ -140,6 +141,9 @@ class NormativeDocument(models.Model):
 
     def get_public_url(self):
         return f'{reverse("normative_docs:public_detail")}?id={self.pk}'
+
+    def get_public_draft_url(self):
+        return f'{reverse("normative_docs:public_draft")}?id={self.pk}'
 
     @property
     def missing_info(self):
@@ -360,3 +364,18 @@ class CleanupItem(models.Model):
 
     def __str__(self):
         return f"{self.document} · {self.get_outcome_display() or '待清理'}"
+
+
+class DocumentComment(PublicCommentBase):
+    """A comment from the public on a draft in 征求意见 (the shared mechanism: ``fazhi.core.comments``)."""
+
+    document = models.ForeignKey(NormativeDocument, verbose_name="文件", on_delete=models.PROTECT,
+                                 related_name="comments")
+
+    scope_owner = "document__unit"
+
+    class Meta:
+        verbose_name = "规范性文件公众意见"
+        verbose_name_plural = verbose_name
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="nd_comment_number")]

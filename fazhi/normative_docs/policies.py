@@ -6,7 +6,15 @@ services re-check with ``check`` so a command or an API call cannot skip what th
 from fazhi.orgs.policy import Policy
 
 from .choices import CampaignStatus, DocStatus, FilingStatus
-from .models import CleanupCampaign, CleanupItem, Filing, IssuerPrefix, LegalityReview, NormativeDocument
+from .models import (
+    CleanupCampaign,
+    CleanupItem,
+    DocumentComment,
+    Filing,
+    IssuerPrefix,
+    LegalityReview,
+    NormativeDocument,
+)
 from .permissions import DocPerm
 from .workflows import RULE_REVIEW, document_workflow
 
@@ -37,6 +45,33 @@ class DocumentPolicy(Policy):
         if Filing.objects.filter(document=doc).exists():
             return "该文件已报备。"
         return None
+
+
+class CommentPolicy(Policy):
+    """A public comment on a draft, handled by the drafting unit until the draft goes to collective deliberation
+    (its 采纳情况 is then settled); kept for ever, hidden ones too."""
+
+    model = DocumentComment
+    view_permission = DocPerm.VIEW
+    permissions = {"dispose": DocPerm.DRAFT, "hide": DocPerm.DRAFT}
+
+    def state_dispose(self, comment, on):
+        if comment.hidden:
+            return "该意见已被屏蔽。"
+        if comment.document.status not in EDITABLE:
+            return "文件已提请集体审议，不能再修改意见的处理结果。"
+        return None
+
+    def state_hide(self, comment, on):
+        return "该意见已被屏蔽。" if comment.hidden else None
+
+
+def comment_window_refusal(doc, on):
+    """Whether the public may comment on ``doc`` on day ``on`` (no account, so no user to ask about)."""
+    if (doc.status != DocStatus.COMMENTING or not doc.comment_started_on or doc.comment_closed_on
+            or on < doc.comment_started_on):
+        return "该文件草案当前不在征求意见期内，不能提交意见。"
+    return None
 
 
 class ReviewPolicy(Policy):

@@ -3,9 +3,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 
-from fazhi.core import clock, workdays
+from fazhi.core import clock, comments, workdays
 from fazhi.core.errors import CalendarMissing, NotFound
 from fazhi.core.rules import get_setting
 from fazhi.orgs import scope
@@ -130,6 +131,38 @@ def comment_min_end(doc, start):
     if doc.market_related:
         return start + datetime.timedelta(days=get_setting("normative_docs.comment_days_market"))
     return workdays.add_working_days(start, get_setting("normative_docs.comment_workdays"))
+
+
+def adoption_summary(doc):
+    """The 采纳情况说明 of a draft's public comment, written from the dispositions (it is published: personal
+    data masked). Prefills, and when left empty fills, the document's 意见采纳情况."""
+    rows = list(doc.comments.order_by("number"))
+    start = comments.cn_date(doc.comment_started_on) if doc.comment_started_on else ""
+    period = f"{start}至{comments.cn_date(doc.comment_closed_on)}" if doc.comment_closed_on else f"{start}起"
+    opening = f"{period}，{doc.unit.name}通过{settings.FAZHI_COUNTY_NAME}法治政府建设平台向社会公开征求意见"
+    if not rows:
+        return f"{opening}，未收到意见。"
+    lines = [f"关于《{doc.title}》公开征求意见采纳情况的说明", "",
+             comments.received_sentence(rows, opening=opening, subject="文件", archive="文件档案")]
+    if any(not c.hidden for c in rows):
+        lines += comments.adoption_lines(rows)
+    return "\n".join(lines)
+
+
+def drafts_open_for_comment(today):
+    """Drafts in 征求意见 whose comment period has begun and is not closed (the portal home lists them)."""
+    return (NormativeDocument.objects.filter(status=DocStatus.COMMENTING, comment_started_on__lte=today,
+                                             comment_closed_on__isnull=True)
+            .select_related("unit").order_by("comment_min_end", "pk"))
+
+
+def public_draft_get(*, pk):
+    """A draft that has been published for comment (its comment page stays readable after the period)."""
+    doc = (NormativeDocument.objects.filter(comment_started_on__isnull=False).exclude(status=DocStatus.NOT_NORMATIVE)
+           .select_related("issuer", "unit").filter(pk=pk).first())
+    if doc is None:
+        raise NotFound()
+    return doc
 
 
 def review_body(issuer):

@@ -4,7 +4,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Max
 
-from fazhi.core import audit, clock, search, workdays
+from fazhi.core import audit, clock, comments, search, workdays
 from fazhi.core.audit_events import register
 from fazhi.core.errors import DomainError
 from fazhi.core.numbering import next_number, parse_number, reserve_number
@@ -17,6 +17,7 @@ from .choices import CampaignScope, CampaignStatus, CleanupOutcome, DocStatus, F
 from .models import (
     CleanupCampaign,
     CleanupItem,
+    DocumentComment,
     DocumentVersion,
     Filing,
     IssuerPrefix,
@@ -28,13 +29,16 @@ from .permissions import DocPerm
 from .policies import (
     CampaignPolicy,
     CleanupItemPolicy,
+    CommentPolicy,
     DocumentPolicy,
     FilingPolicy,
     PrefixPolicy,
     ReviewPolicy,
+    comment_window_refusal,
 )
 from .selectors import (
     SEARCH_SOURCE,
+    adoption_summary,
     campaign_scope_docs,
     comment_min_end,
     filing_body,
@@ -70,6 +74,9 @@ register(332, "normative_docs.cleanup_approved", "审定清理结果")
 register(333, "normative_docs.cleanup_published", "公布清理结果")
 register(340, "normative_docs.prefix_set", "设置文号前缀")
 register(350, "normative_docs.imported", "导入规范性文件台账")
+register(360, "normative_docs.comment_submitted", "收到规范性文件公众意见")
+register(361, "normative_docs.comment_disposed", "处理规范性文件公众意见")
+register(362, "normative_docs.comment_hidden", "屏蔽规范性文件公众意见")
 
 FIELDS = ["title", "issuer", "affects_public", "market_related", "status", "number", "published_on",
           "valid_until"]
@@ -156,6 +163,25 @@ def comment_open(*, actor, doc, on=None):
                                    changes={"comment_started_on": [None, str(on)]})
 
 
+# Public comment (the shared mechanism: fazhi.core.comments) ---------------------------------------------
+
+def comment_submit(*, doc, body, address, name="", contact="", now=None):
+    """A comment from anyone on a draft in 征求意见, no account needed."""
+    return comments.submit(model=DocumentComment, owner_field="document", owner=doc, window=comment_window_refusal,
+                           event="normative_docs.comment_submitted", unit_of=lambda d: d.unit, body=body,
+                           address=address, name=name, contact=contact, now=now)
+
+
+def comment_dispose(*, actor, comment, disposition, reason=""):
+    return comments.dispose(actor=actor, comment=comment, disposition=disposition, reason=reason,
+                            policy=CommentPolicy(), event="normative_docs.comment_disposed")
+
+
+def comment_hide(*, actor, comment, reason):
+    return comments.hide(actor=actor, comment=comment, reason=reason, policy=CommentPolicy(),
+                         event="normative_docs.comment_hidden")
+
+
 def review_submit(*, actor, doc, on=None, due_on=None, comment_summary=""):
     """Send to legality review, with the time allowed (at least 5, at most 15 working days: RULES.md §4.2)."""
     on = on or _today()
@@ -175,8 +201,11 @@ def review_submit(*, actor, doc, on=None, due_on=None, comment_summary=""):
                 raise DomainError(f"征求意见期未满，最早于{d.comment_min_end:%Y-%m-%d}结束"
                                   f"（{GUOBAN_37}第二部分第（五）项）。",
                                   field="on")
+            waiting = d.comments.filter(hidden=False, disposition="").count()
+            if waiting:
+                raise DomainError(f"尚有{waiting}条公众意见未处理，请逐条处理后再送审（{GUOBAN_37}第二部分第（五）项）。")
             d.comment_closed_on = on
-            d.comment_summary = comment_summary
+            d.comment_summary = (comment_summary or "").strip() or adoption_summary(d)
         LegalityReview.objects.create(document=d, submitted_on=on, due_on=due_on, submitted_by=actor,
                                       review_unit=review_body(d.issuer))
 

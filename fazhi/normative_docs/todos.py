@@ -1,17 +1,18 @@
 """What waits for a user among normative documents: reviews to give, numbers to register, documents to
 publish, filings to send, complete or review — each within what the user may act on."""
+from django.db.models import Count, Min
 from django.urls import reverse
 
 from fazhi.core import workdays
-from fazhi.core.registry import Todo, register_todo, todo_rows
+from fazhi.core.registry import ROWS_PER_KIND, Todo, register_todo, todo_rows
 from fazhi.core.rules import get_setting
 
 from .choices import DocStatus, FilingStatus
-from .models import Filing, LegalityReview, NormativeDocument
+from .models import DocumentComment, Filing, LegalityReview, NormativeDocument
 from .permissions import DocPerm
-from .policies import DocumentPolicy, FilingPolicy, ReviewPolicy
+from .policies import EDITABLE, CommentPolicy, DocumentPolicy, FilingPolicy, ReviewPolicy
 
-DOCS, REVIEWS, FILINGS = DocumentPolicy(), ReviewPolicy(), FilingPolicy()
+DOCS, REVIEWS, FILINGS, COMMENTS = DocumentPolicy(), ReviewPolicy(), FilingPolicy(), CommentPolicy()
 
 
 def _doc_link(doc):
@@ -54,6 +55,7 @@ def documents(user, today):
                            link=_doc_link(f.document), action="审查"),
             more=_more("另有{n}件报备待审查", f"{reverse('normative_docs:filing_list')}?status=submitted"))
     if user.has_perm(DocPerm.DRAFT):
+        todos += _comments(user, doc_list)
         days = get_setting("normative_docs.filing_days")
         cal = workdays.Calendar()
         unfiled = DOCS.visible(user, NormativeDocument.objects.issued().filter(imported=False, filing__isnull=True),
@@ -70,6 +72,23 @@ def documents(user, today):
             lambda f: Todo(title=f"补充报备材料：{f.document.title}", unit=f.document.unit.name, due=f.due_on,
                            link=_doc_link(f.document), action="补充"),
             more=_more("另有{n}件报备材料不齐全", f"{reverse('normative_docs:filing_list')}?status=incomplete"))
+    return todos
+
+
+def _comments(user, doc_list):
+    """Public comments waiting to be handled, one row per draft (oldest comment first)."""
+    waiting = COMMENTS.visible(user, DocumentComment.objects.filter(
+        hidden=False, disposition="", document__status__in=EDITABLE), action="dispose")
+    groups = list(waiting.values("document_id", "document__title", "document__unit__name")
+                  .annotate(n=Count("id"), first=Min("submitted_at")).order_by("first", "document_id")
+                  [:ROWS_PER_KIND + 1])
+    todos = [Todo(title=f"处理公众意见：{g['document__title']}（{g['n']}条待处理）", count=g["n"],
+                  unit=g["document__unit__name"], link=reverse("normative_docs:doc_detail", args=[g["document_id"]])
+                  + "#comments", action="处理") for g in groups[:ROWS_PER_KIND]]
+    if len(groups) > ROWS_PER_KIND:
+        rest = waiting.exclude(document_id__in=[g["document_id"] for g in groups[:ROWS_PER_KIND]]).count()
+        todos.append(Todo(title=f"另有{rest}条规范性文件公众意见待处理", count=rest,
+                          link=f"{doc_list}?status={DocStatus.COMMENTING}", action="查看"))
     return todos
 
 

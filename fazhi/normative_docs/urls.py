@@ -20,6 +20,8 @@ urlpatterns = [
     path("normative-docs/cleanup/<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("normative-docs/cleanup/<int:pk>/<slug:action>/", views.campaign_action, name="campaign_action"),
     path("normative-docs/cleanup/items/<int:pk>/", views.item_mark, name="item_mark"),
+    path("normative-docs/comments/<int:pk>/dispose/", views.comment_dispose, name="comment_dispose"),
+    path("normative-docs/comments/<int:pk>/hide/", views.comment_hide, name="comment_hide"),
     path("normative-docs/<int:pk>/", views.doc_detail, name="doc_detail"),
     path("normative-docs/<int:pk>/edit/", views.doc_edit, name="doc_edit"),
     path("normative-docs/<int:pk>/amend/", views.doc_amend, name="doc_amend"),
@@ -27,5 +29,6 @@ urlpatterns = [
     path("normative-docs/<int:pk>/do/<slug:action>/", views.doc_action, name="doc_action"),
     path("public/normative-docs/", views.public_list, name="public_list"),
     path("public/normative-docs/doc/", views.public_detail, name="public_detail"),
+    path("public/normative-docs/draft/", views.public_draft, name="public_draft"),
     path("public/normative-docs/cleanup/", views.public_campaign, name="public_campaign"),
 ]

@@ -6,18 +6,30 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
-from fazhi.core import clock, search
+from fazhi.core import clock, comments, search
 from fazhi.core import spreadsheets as sheets
-from fazhi.core.errors import NotFound
+from fazhi.core.errors import DomainError, NotFound
+from fazhi.core.masking import mask_text
 from fazhi.core.registers import filtered, paginate, register_page
-from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
+from fazhi.core.web import form_error, form_page, import_page, require_perm, xlsx_response
+from fazhi.orgs.security import client_ip
 
 from . import filters, forms, selectors, services
-from .choices import CleanupOutcome, Effect
-from .models import CleanupItem, Filing
+from .choices import CleanupOutcome, DocStatus, Effect
+from .models import CleanupItem, DocumentComment, Filing
 from .permissions import DocPerm
-from .policies import CampaignPolicy, CleanupItemPolicy, DocumentPolicy, FilingPolicy, PrefixPolicy, ReviewPolicy
+from .policies import (
+    CampaignPolicy,
+    CleanupItemPolicy,
+    CommentPolicy,
+    DocumentPolicy,
+    FilingPolicy,
+    PrefixPolicy,
+    ReviewPolicy,
+    comment_window_refusal,
+)
 from .spreadsheets import doc_sheet, export_docs
 
 documents = DocumentPolicy()
@@ -26,6 +38,7 @@ filings = FilingPolicy()
 campaigns = CampaignPolicy()
 cleanup_items = CleanupItemPolicy()
 prefixes = PrefixPolicy()
+doc_comments = CommentPolicy()
 
 
 def _refused(request, refusal, url):
@@ -57,8 +70,12 @@ def doc_detail(request, pk):
     doc = documents.get(request.user, pk, qs=selectors.doc_records())
     filing = selectors.doc_filing(doc)
     doc_reviews = list(doc.reviews.all())
+    rows = list(doc.comments.select_related("disposed_by", "hidden_by").order_by("number"))
+    for c in rows:
+        c.document = doc
+        c.may = doc_comments.may(request.user, c, actions=["dispose", "hide"])
     return render(request, "normative_docs/doc_detail.html", {
-        "doc": doc, "versions": list(doc.versions.all()), "reviews": doc_reviews,
+        "doc": doc, "versions": list(doc.versions.all()), "reviews": doc_reviews, "comments": rows,
         "filing": filing, "actions": documents.buttons(request.user, doc),
         "may": documents.may(request.user, doc, actions=["edit", "amend", "file"]),
         "filing_actions": filings.actions_for(request.user, filing),
@@ -112,7 +129,10 @@ def doc_action(request, pk, action):
     transition = documents.workflow.transition(action)
     refusal = documents.refusal(request.user, action, doc)
     form_class, run = ACTIONS[action]
-    form = form_class(request.POST or None)
+    initial = {}
+    if action == "submit_review" and doc.status == DocStatus.COMMENTING:  # the 采纳情况, from the dispositions
+        initial["comment_summary"] = selectors.adoption_summary(doc)
+    form = form_class(request.POST or None, initial=initial)
     preview = None
     if action == "register" and not refusal:  # the number is issued once and for good: show it first
         preview = {"heading": "登记后将发放的文号", "rows": [("文号", selectors.number_preview(doc, clock.today()))],
@@ -153,6 +173,41 @@ def doc_amend(request, pk):
     return form_page(request, form, save=lambda d: services.doc_amend(actor=request.user, doc=doc, **d),
                      title=f"修改已公布文件：{doc.title}", cancel=doc.get_absolute_url(),
                      success="修改已登记，历史版本已保留。")
+
+
+# Public comments on a draft (the shared mechanism: fazhi.core.comments) ------------------------------
+
+def _comment_page(request, pk, action, form, save, title, success, **extra):
+    comment = doc_comments.get(request.user, pk, qs=DocumentComment.objects.select_related("document"),
+                               action=action)
+    back = comment.document.get_absolute_url() + "#comments"
+    refusal = doc_comments.refusal(request.user, action, comment)
+    if refusal:
+        extra["warning"] = f"{refusal}{'；' + extra['warning'] if extra.get('warning') else ''}"
+    rows = [("意见全文", comment.body), ("提交时间", f"{clock.local(comment.submitted_at):%Y-%m-%d %H:%M}")]
+    return form_page(request, form(comment), save=lambda d: save(comment, d), title=f"{title}第{comment.number}条意见",
+                     cancel=back, done=lambda _: back, success=success,
+                     preview={"heading": f"第{comment.number}条意见（{comment.document.title}）", "rows": rows},
+                     **extra)
+
+
+@require_perm(DocPerm.DRAFT)
+def comment_dispose(request, pk):
+    # No pre-selected result: the unit reads the whole comment and chooses (a default would be adopted unread).
+    return _comment_page(
+        request, pk, "dispose",
+        lambda c: comments.DisposeForm(request.POST or None, initial={"disposition": c.disposition,
+                                                                      "reason": c.disposition_reason}),
+        lambda c, d: services.comment_dispose(actor=request.user, comment=c, **d), "处理", "意见已处理。")
+
+
+@require_perm(DocPerm.DRAFT)
+def comment_hide(request, pk):
+    return _comment_page(
+        request, pk, "hide", lambda c: forms.HideForm(request.POST or None),
+        lambda c, d: services.comment_hide(actor=request.user, comment=c, **d), "屏蔽",
+        "已屏蔽，该意见仍保存在文件档案中。", submit="屏蔽", danger=True, confirm="确定屏蔽这条意见吗？",
+        warning="屏蔽后该意见不计入公开的采纳情况说明，但永久保存在文件档案中，并记录屏蔽人和理由。")
 
 
 # Filing -------------------------------------------------------------------------------------------
@@ -383,8 +438,44 @@ def public_detail(request):
     text_html = search.highlight(shown.text, terms) if shown else ""
     return render(request, "normative_docs/public_detail.html", {
         "doc": doc, "versions": versions, "shown": shown, "on": on, "text_html": text_html,
+        "summary": mask_text(doc.comment_summary) if doc.comment_started_on else "",
         "effect_on": Effect(doc.effect_on(on)).label if on else None,
     })
+
+
+@require_http_methods(["GET", "POST"])
+def public_draft(request):
+    """A draft published for comment (``?id=<pk>``): its text, the period and, while it is open, the form."""
+    pk = _public_id(request)
+    if pk is None:
+        return public_list(request)
+    try:
+        doc = selectors.public_draft_get(pk=pk)
+    except NotFound as e:
+        raise Http404(e.message) from e
+    today = clock.today()
+    open_now = comment_window_refusal(doc, today) is None
+    form = comments.PublicCommentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                comment = services.comment_submit(doc=doc, address=client_ip(request), **form.comment_data())
+            except DomainError as e:
+                form_error(form, e)
+            else:
+                messages.success(request, f"感谢您的意见！已收到（编号第{comment.number}条），起草单位将逐条研究，"
+                                          f"并在征求意见结束后公布采纳情况。")
+                return redirect(doc.get_public_draft_url())
+        status = 400
+    version = doc.current_version
+    return render(request, "normative_docs/public_draft.html", {
+        "doc": doc, "form": form, "open_now": open_now, "not_yet": doc.comment_started_on > today,
+        "comment_count": doc.comments.count(),
+        "text": mask_text(version.text) if version else "",
+        "explanation": mask_text(version.drafting_explanation) if version else "",
+        "summary": mask_text(doc.comment_summary) if doc.comment_closed_on else "",
+    }, status=status)
 
 
 def public_campaign(request):

@@ -1,7 +1,8 @@
 """What the URL contract test needs to know about normative_docs' URLs (samples belong to 市场监管局)."""
 import datetime
 
-PUBLIC = {"normative_docs:public_list", "normative_docs:public_detail", "normative_docs:public_campaign"}
+PUBLIC = {"normative_docs:public_list", "normative_docs:public_detail", "normative_docs:public_campaign",
+          "normative_docs:public_draft"}
 
 
 def _published(c):
@@ -51,7 +52,20 @@ def _review(c):
     return review
 
 
+def _comment(c):
+    from fazhi.normative_docs.models import DocumentComment
+
+    comment = DocumentComment.objects.filter(document__title="合同抽检样本征求意见").first()
+    if comment is None:
+        from .factories import commented
+
+        comment = commented(c, title="合同抽检样本征求意见", body="建议明确抽检样本的保存期限。").comments.get()
+    return comment
+
+
 SAMPLES = {
+    "normative_docs:comment_dispose": lambda c: {"pk": _comment(c).pk},
+    "normative_docs:comment_hide": lambda c: {"pk": _comment(c).pk},
     "normative_docs:review_detail": lambda c: {"pk": _review(c).pk},
     "normative_docs:doc_detail": lambda c: {"pk": _published(c).pk},
     "normative_docs:doc_edit": lambda c: {"pk": _published(c).pk},
@@ -67,4 +81,6 @@ SAMPLES = {
 SECRET_TEXT = {
     "normative_docs:review_detail": "合同抽检样本审核",
     "normative_docs:doc_detail": "合同抽检样本管理规定",
+    "normative_docs:comment_dispose": "建议明确抽检样本的保存期限",
+    "normative_docs:comment_hide": "建议明确抽检样本的保存期限",
 }

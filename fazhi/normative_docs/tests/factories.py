@@ -16,6 +16,26 @@ def draft(county, *, title="某县农贸市场管理暂行办法", issuer=None, 
                                affects_public=affects_public, **kw)
 
 
+def commenting(county, *, on=None, **kw):
+    """A draft published for comment on ``on`` (default 2019-03-01)."""
+    doc = draft(county, affects_public=True, **kw)
+    return services.comment_open(actor=county.liaison, doc=doc, on=on or D(2019, 3, 1))
+
+
+def commented(county, *, body="建议明确抽检样本的保存期限。", name="", address="10.0.0.1", **kw):
+    """A draft in 征求意见 with one comment from the public, sent the day after the period opened."""
+    doc = commenting(county, **kw)
+    services.comment_submit(doc=doc, body=body, name=name, address=address, now=at(doc.comment_started_on, 1))
+    return doc
+
+
+def at(day, days_after=0, hour=10):
+    """An aware moment ``days_after`` days after ``day`` (the county's time zone)."""
+    from fazhi.core.clock import COUNTY_TZ
+
+    return datetime.datetime.combine(day + datetime.timedelta(days=days_after), datetime.time(hour), COUNTY_TZ)
+
+
 def reviewed(county, **kw):
     doc = draft(county, **kw)
     doc = services.review_submit(actor=county.liaison, doc=doc, on=D(2019, 3, 1))

@@ -58,6 +58,7 @@ def private_names():
     wanted = {
         ("enforcement", "CaseParty"): ("name", "operator_name", "representative_name", "agent_name"),
         ("decisions", "PublicComment"): ("name",),
+        ("normative_docs", "DocumentComment"): ("name",),
         ("legal_services", "AidApplication"): ("applicant",),
         ("oversight", "Suggestion"): ("proposer",),  # published replies show the proposer masked
         ("legal_education", "CasePerson"): ("name",),  # 以案释法 cases are published with names masked
