@@ -221,6 +221,8 @@ class SearchEntry(models.Model):
     url = models.CharField("链接", max_length=500, blank=True)
     public = models.BooleanField("公开", default=False, db_index=True)
     indexed_at = models.DateTimeField("索引时间", auto_now=True)
+    #: other units whose staff also find the record (e.g. a suggestion's co-handling units); see ``search.index``
+    shared_units = models.ManyToManyField("orgs.OrgUnit", verbose_name="共同办理单位", blank=True, related_name="+")
 
     scope_owner = "unit"
 

@@ -41,17 +41,32 @@ A one-character query falls back to a plain substring scan (correct, not indexed
   filtered count is a posting-list intersection), ranked by ``bm25`` with the title weighted 10×. A trigger
   drops the index row when an entry is deleted (also by ``flush``).
 - PostgreSQL: a ``tsv tsvector`` column on ``core_searchentry`` built with the ``'simple'`` configuration (title
-  weight A, text weight B) and a GIN index, matched with ``phraseto_tsquery('simple', …)``, ranked by ``ts_rank``.
+  weight A, text weight B) and a GIN index that finds the entries holding a word's bigrams; the word is then checked
+  on the row as a substring of the title or text (a word with cased letters: ``phraseto_tsquery('simple', …)`` on
+  the vector), ranked by ``ts_rank`` — see ``PostgresBackend``. (Before 30 Nov 2026 the phrase was checked on the
+  vector for every word, which also matched a word split by punctuation, "执法，法规" for 执法规; it no longer does.)
 
 Ranking reads every ranked match's statistics, so a phrase found in more than ``RANK_WINDOW`` (2,000) entries
 (行政, 管理 …) is ranked among its newest 2,000 entries and the older matches follow, newest first. On SQLite
 ``total`` is always exact and every match is on some page, so recall is not affected.
 
-PostgreSQL reads a row per counted match (a GIN index has no counts and no word positions: phrases are re-checked
-on the row) and decompresses the vector of every ranked match, so at 100,000 entries a phrase found in most of them
-cost 362 ms at p95. It therefore ranks among the newest ``PG_RANK_WINDOW`` (200) matches and counts up to
-``COUNT_CAP`` (2,000, the public site's listing cap): beyond it ``total`` is 2,000, ``Results.capped`` is set and
-``notice`` asks for more words (every match is still found — ``every_match`` — and the first 2,000 are listed).
+PostgreSQL has no counts in its GIN index, so it ranks among the newest ``PG_RANK_WINDOW`` (200) matches and counts
+up to ``COUNT_CAP`` (2,000, the public site's listing cap): beyond it ``total`` is 2,000, ``Results.capped`` is set
+and ``notice`` asks for more words (every match is still found — ``every_match`` — and the first 2,000 are listed).
+Within those bounds a query reads no word vector except the 200 it ranks (``PostgresBackend``). At 100,000 entries,
+300 queries (``benchmarks/search.py``, 30 Nov 2026; 2-core machine loaded by other work, so side by side on the same
+data, identical answers to all 300 queries):
+
+| PostgreSQL | load | median | p95 | max |
+|---|---|---|---|---|
+| phrase checked on the vector (before) | ~9    | 38.5 ms | 164.2 ms | 463.9 ms |
+| word checked on the row (now)         | ~9    | 28.9 ms |  83.7 ms | 116.1 ms |
+| phrase checked on the vector (before) | 14–18 | 72.7 ms | 289.7 ms | 937.1 ms |
+| word checked on the row (now)         | 14–18 | 58.3 ms | 161.1 ms | 334.2 ms |
+| phrase checked on the vector (before) | 13–14 | 71.3 ms | 212.8 ms | 468.2 ms |
+| word checked on the row (now)         | 13–14 | 53.2 ms | 160.3 ms | 354.1 ms |
+
+(The quiet-machine figures of "before" were 15.2 / 69.3 / 175 ms; a quiet run of "now" is still to be made.)
 RUM (Debian's ``postgresql-15-rum``, ranking inside the index) was tried: its ordered scan still scores every match
 (120 ms for 17,000 matches on the loaded machine) and it slowed index writes several-fold, so it is not used.
 
@@ -64,15 +79,18 @@ text also contains its beginning, so the person still finds it, and no query is 
 paragraph took 2–3 s as one 7,000-bigram phrase, and 7,000 space-separated characters overflowed SQLite's
 expression depth after 90 s).
 
-Results pass the data scope (asked through ``fazhi.core.access``: entries owned by units the user reaches) unless
+Results pass the data scope (asked through ``fazhi.core.access``: entries owned by units the user reaches, or shared
+with one of them through ``index(..., shared_units=...)``) unless
 ``public_only`` is given, which returns only entries indexed with ``public=True`` and needs no user.
 """
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 
 from .models import SearchEntry
@@ -114,8 +132,11 @@ def _object_key(obj):
 
 # Writing ------------------------------------------------------------------------------------
 
-def index(obj, *, title, text="", unit=None, url="", public=False, source):
-    """Create or replace the search entry of ``obj``. Call it inside the service's transaction."""
+def index(obj, *, title, text="", unit=None, url="", public=False, source, shared_units=()):
+    """Create or replace the search entry of ``obj``. Call it inside the service's transaction.
+
+    ``shared_units``: other units whose staff also find the entry (a suggestion's co-handling units); a staff
+    search passes when ``unit`` *or* one of them is in the searcher's data scope. Index again when they change."""
     object_type, object_id = _object_key(obj)
     with transaction.atomic():
         entry, _ = SearchEntry.objects.update_or_create(
@@ -123,6 +144,7 @@ def index(obj, *, title, text="", unit=None, url="", public=False, source):
             defaults={"source": source, "title": title[:500], "text": text or "",
                       "unit": unit, "url": url or "", "public": bool(public)},
         )
+        entry.shared_units.set(shared_units)
         _backend().write([entry])
     return entry
 
@@ -140,6 +162,27 @@ def remove(obj):
 def write_index_rows(entries):
     """Index already-saved ``SearchEntry`` rows in bulk (for loaders that use ``bulk_create``)."""
     _backend().write(list(entries))
+
+
+def index_missing(source_key):
+    """Index, in bulk, every record of the registered source ``source_key`` that has no entry yet — for loaders
+    that use ``bulk_create`` (the demos): one bulk insert, then ``write_index_rows``; records already indexed
+    are left as they are. Not for sources with ``shared_units`` (use ``index``). Returns the count indexed."""
+    from .registry import search_sources
+
+    src = search_sources()[source_key]
+    indexed = set(SearchEntry.objects.filter(source=source_key).values_list("object_type", "object_id"))
+    rows = []
+    for obj, fields in src.entries():
+        key = _object_key(obj)
+        if key in indexed:
+            continue
+        rows.append(SearchEntry(source=source_key, object_type=key[0], object_id=key[1],
+                                title=fields["title"][:500], text=fields.get("text") or "", unit=fields.get("unit"),
+                                url=fields.get("url") or "", public=bool(fields.get("public"))))
+    with transaction.atomic():
+        write_index_rows(SearchEntry.objects.bulk_create(rows, batch_size=1000))
+    return len(rows)
 
 
 def reindex(source_key=None):
@@ -293,7 +336,8 @@ def _apply_filters(qs, filters):
     if filters["source"]:
         qs = qs.filter(source=filters["source"])
     if filters["unit_ids"] is not None:
-        qs = qs.filter(unit_id__in=filters["unit_ids"])
+        shared = SearchEntry.shared_units.through.objects.filter(orgunit_id__in=filters["unit_ids"])
+        qs = qs.filter(Q(unit_id__in=filters["unit_ids"]) | Q(pk__in=shared.values("searchentry_id")))
     return qs
 
 
@@ -372,8 +416,17 @@ def _source_token(key):
     return "zs" + re.sub(r"[^0-9a-z]", "x", key.lower())
 
 
-def _tags(entry):
-    tags = [_source_token(entry.source), f"zu{entry.unit_id or 0}"]
+def _shared_unit_ids(entries):
+    """``{entry id: [shared unit ids]}`` for ``entries`` (one query)."""
+    found = {}
+    rows = SearchEntry.shared_units.through.objects.filter(searchentry_id__in=[e.pk for e in entries])
+    for entry_id, unit_id in rows.values_list("searchentry_id", "orgunit_id"):
+        found.setdefault(entry_id, []).append(unit_id)
+    return found
+
+
+def _tags(entry, shared=()):
+    tags = [_source_token(entry.source), f"zu{entry.unit_id or 0}", *(f"zu{u}" for u in shared)]
     if entry.public:
         tags.append("zpublic")
     return " ".join(tags)
@@ -390,10 +443,12 @@ class SqliteBackend:
     def write(self, entries):
         if not entries:
             return
+        shared = _shared_unit_ids(entries)
         with connection.cursor() as cur:
             cur.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(e.pk,) for e in entries])
             cur.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
-                            [(e.pk, bigrams(e.title), bigrams(e.text), _tags(e)) for e in entries])
+                            [(e.pk, bigrams(e.title), bigrams(e.text), _tags(e, shared.get(e.pk, ())))
+                             for e in entries])
 
     def delete(self, ids):
         if ids:
@@ -458,8 +513,11 @@ def _sql_filters(filters):
         where.append("e.source = %s")
         params.append(filters["source"])
     if filters["unit_ids"] is not None:
-        where.append("e.unit_id IN (" + ",".join(["%s"] * len(filters["unit_ids"])) + ")")
-        params.extend(filters["unit_ids"])
+        marks = ",".join(["%s"] * len(filters["unit_ids"]))
+        shared = SearchEntry.shared_units.through._meta.db_table
+        where.append(f"(e.unit_id IN ({marks}) OR e.id IN (SELECT searchentry_id FROM {shared} "
+                     f"WHERE orgunit_id IN ({marks})))")
+        params.extend([*filters["unit_ids"], *filters["unit_ids"]])
     return where, params
 
 
@@ -469,13 +527,37 @@ PG_RANK_WINDOW = 200
 COUNT_CAP = 2_000
 
 
+_PLANNER = ("enable_seqscan", "enable_indexscan", "enable_bitmapscan")
+
+
+@contextmanager
+def _planner(cur):
+    """Restore the planner settings a query changes with ``SET LOCAL``: inside a caller's transaction (a
+    savepoint) they would otherwise last until that transaction ends."""
+    cur.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANNER))
+    saved = cur.fetchone()
+    yield
+    cur.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLANNER), saved)
+
+
 class PostgresBackend:
     """A ``tsvector`` ('simple' configuration over the bigrams) on the entry's own row, with a GIN index.
 
-    PostgreSQL reads a match's row for every match it counts, and decompresses its vector for every match it ranks,
-    so a very common phrase (行政: 86,000 of 100,000 entries) would cost in proportion to its matches. Two bounds
-    keep every query fast: the count stops at ``COUNT_CAP`` (``Results.capped``: the page says there are more) and
-    relevance is ranked among the newest ``PG_RANK_WINDOW`` matches; the older matches follow, newest first.
+    A GIN index keeps no word positions, and PostgreSQL's own phrase check (``phraseto_tsquery``) reads the row's
+    vector — ≈2.5 kB stored out of line, 4–5 page reads per row: that was the whole cost of a query. So the index
+    is asked only for the entries holding a word's bigrams (``plainto_tsquery``: exact for the index, no
+    check on the row), and the word itself is checked on the row as a substring of the title or the text (which
+    sit on the row's own page) — exactly the documented meaning of a match. A word with letters that have a case
+    (Latin, Greek …) is checked with the vector instead (``ts_match_vq``, which, unlike ``@@``, the planner cannot
+    use as an index condition), so that case-folding stays Python's, as in the index.
+
+    The index looks up at most three bigrams of a word (``_probe``: a common word's bigrams are long posting lists
+    and the row check proves the rest). One bitmap pass yields the matches up to ``count_cap + 1`` (the count);
+    below the cap those ids are the whole set and the newest ``window`` of them are ranked (``ts_rank`` reads just
+    those vectors). A caseless word found in a fifth or more of the newest ``PROBE_ROWS`` entries is instead counted by walking
+    the newest ids backwards (``_walk``), which yields the newest matches too. Otherwise, at the cap, the newest
+    matches are found by that walk with a bound (a word in ≥ 2% of the entries needs ≈ 50 rows per match), then
+    through the bitmap if the matches are mostly old ones (``_newest``).
     """
 
     rank_window_max = PG_RANK_WINDOW
@@ -494,58 +576,153 @@ class PostgresBackend:
         pass  # the vector lives on the entry's own row
 
     @staticmethod
-    def _where(phrases, filters):
-        tsq = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
-        where, params = _sql_filters(filters)
-        sql = f"e.tsv @@ ({tsq})" + "".join(f" AND {w}" for w in where)
-        return tsq, sql, [*phrases, *params]
+    def _tsquery(phrases):
+        return " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases)), list(phrases)
+
+    @staticmethod
+    def _word(phrase):
+        """The word a phrase of bigrams was cut from (``依法 法行 行政`` → ``依法行政``)."""
+        grams = phrase.split()
+        return grams[0] + "".join(g[1:] for g in grams[1:])
+
+    @classmethod
+    def _checks(cls, phrases, every=False):
+        """Row conditions proving the phrases (``every``: also the one-bigram ones, for a scan without the index)."""
+        sql, params = [], []
+        for p in phrases:
+            word = cls._word(p)
+            if word.lower() == word.upper():  # nothing to fold: a substring of the row's own text
+                if every or " " in p:
+                    sql.append("(strpos(e.title, %s) > 0 OR strpos(e.text, %s) > 0)")
+                    params += [word, word]
+            else:
+                sql.append("ts_match_vq(e.tsv, phraseto_tsquery('simple', %s))")
+                params.append(p)
+        return sql, params
+
+    def _where(self, phrases, filters, extra=""):
+        """``(sql, params)``: every bigram through the index, then ``extra``, the filters and the row checks."""
+        filter_sql, filter_params = _sql_filters(filters)
+        check_sql, check_params = self._checks(phrases)
+        sql = " AND ".join(["e.tsv @@ plainto_tsquery('simple', %s)"] * len(phrases)
+                           + ([extra] if extra else []) + filter_sql + check_sql)
+        return sql, [*(self._probe(p) for p in phrases), *filter_params, *check_params]
+
+    @staticmethod
+    def _probe(phrase):
+        """The bigrams the index looks up for a phrase: its first, middle and last. The row check proves the
+        rest, and each more bigram of a common word is one more long posting list to intersect."""
+        grams = phrase.split()
+        return " ".join(dict.fromkeys([grams[0], grams[len(grams) // 2], grams[-1]]))
+
+    @staticmethod
+    def _bitmap(cur):
+        # The planner prices ``@@`` as cheap and would walk the primary key (or the table) reading every row's
+        # vector: keep to the GIN bitmap, which visits only the rows holding every bigram.
+        cur.execute("SET LOCAL enable_seqscan = off")
+        cur.execute("SET LOCAL enable_indexscan = off")
+
+    def _ids(self, cur, phrases, filters, limit):
+        sql, params = self._where(phrases, filters)
+        cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {sql} LIMIT %s", [*params, limit])
+        return [pk for (pk,) in cur.fetchall()]
 
     def count(self, phrases, filters):
         """The number of matches, up to ``count_cap + 1`` (more means: at least that many)."""
-        _tsq, where, params = self._where(phrases, filters)
-        # The planner prices ``@@`` as cheap and picks a sequential (or a plain index) scan for common phrases,
-        # which then decompresses every vector (≈4× slower than the GIN bitmap scan): keep it on the bitmap.
-        with transaction.atomic(), connection.cursor() as cur:
-            cur.execute("SET LOCAL enable_seqscan = off")
-            cur.execute("SET LOCAL enable_indexscan = off")
-            cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM core_searchentry e WHERE {where} LIMIT %s) m",
-                        [*params, self.count_cap + 1])
-            return cur.fetchone()[0]
+        with transaction.atomic(), connection.cursor() as cur, _planner(cur):
+            self._bitmap(cur)
+            return len(self._ids(cur, phrases, filters, self.count_cap + 1))
+
+    #: Rows of the newest entries checked to judge how common a caseless word is, and the most rows walked to
+    #: count such a word up to the cap without the index.
+    PROBE_ROWS, WALK_ROWS = 400, 10_000
 
     def window(self, phrases, filters, limit, offset, window):
-        """As ``SqliteBackend.window``; PostgreSQL counts first (a bitmap count), so that a rare phrase is never
-        looked for by walking the primary key backwards."""
-        total = self.count(phrases, filters)
-        if total == 0:
-            return [], 0, 0, None
-        tsq, where, params = self._where(phrases, filters)
-        inner = f"SELECT e.id, e.tsv FROM core_searchentry e WHERE {where}"
-        if total > window:
-            inner += " ORDER BY e.id DESC LIMIT %s"
-            params = [*params, window]
-        with transaction.atomic(), connection.cursor() as cur:
-            if total <= self.count_cap:  # a counted few: read just the matches (the bitmap), not the newest rows
-                cur.execute("SET LOCAL enable_indexscan = off")
-            cur.execute(f"SELECT m.id, ts_rank(m.tsv, {tsq}) AS r, min(m.id) OVER () FROM ({inner}) m "
-                        "ORDER BY r DESC, m.id DESC LIMIT %s OFFSET %s", [*phrases, *params, limit, offset])
+        """As ``SqliteBackend.window`` (``seen`` is the count, up to ``count_cap + 1``)."""
+        newest = None
+        with transaction.atomic(), connection.cursor() as cur, _planner(cur):
+            ids = self._walk(cur, phrases, filters)  # a very common word: the newest matches, no index needed
+            if ids is not None:
+                newest = ids[:window]
+            else:
+                self._bitmap(cur)
+                ids = self._ids(cur, phrases, filters, self.count_cap + 1)
+            if not ids:
+                return [], 0, 0, None
+            if len(ids) <= self.count_cap:
+                newest = sorted(ids, reverse=True)[:window]
+            elif newest is None:  # more matches than the bitmap pass read: the newest are found apart
+                newest = self._newest(cur, phrases, filters, window)
+            tsq, tsq_params = self._tsquery(phrases)
+            cur.execute(f"SELECT e.id, ts_rank(e.tsv, {tsq}) AS r FROM core_searchentry e WHERE e.id = ANY(%s) "
+                        "ORDER BY r DESC, e.id DESC LIMIT %s OFFSET %s", [*tsq_params, newest, limit, offset])
             rows = cur.fetchall()
-            boundary = rows[0][2] if rows else None
-            if total > window and boundary is None:
-                cur.execute(f"SELECT min(m.id) FROM ({inner}) m", params)
-                boundary = cur.fetchone()[0]
-        return [(pk, float(r)) for pk, r, _ in rows], min(total, window), total, boundary
+        return [(pk, float(r)) for pk, r in rows], len(newest), len(ids), newest[-1]
+
+    def _walk_sql(self, phrases, filters):
+        check_sql, check_params = self._checks(phrases, every=True)
+        if any("ts_match_vq" in c for c in check_sql):
+            return None, None
+        filter_sql, filter_params = _sql_filters(filters)
+        sql = ("SELECT e.id FROM (SELECT * FROM core_searchentry ORDER BY id DESC LIMIT %s) e WHERE "
+               + " AND ".join(filter_sql + check_sql) + " ORDER BY e.id DESC LIMIT %s")
+        return sql, [*filter_params, *check_params]
+
+    def _walk(self, cur, phrases, filters):
+        """A caseless word found in a fifth or more of the newest ``PROBE_ROWS`` entries is counted (up to the cap,
+        within ``WALK_ROWS``) by checking the newest rows backwards — its posting lists cost more than the rows.
+        ``None``: use the index."""
+        sql, params = self._walk_sql(phrases, filters)
+        if sql is None:
+            return None
+        cur.execute("SET LOCAL enable_seqscan = off")  # the newest rows by the primary key, never the whole table
+        cur.execute("SET LOCAL enable_bitmapscan = off")
+        cur.execute(sql, [self.PROBE_ROWS, *params, self.PROBE_ROWS])
+        found = len(cur.fetchall())
+        if found * self.WALK_ROWS < (self.count_cap + 1) * self.PROBE_ROWS:
+            cur.execute("SET LOCAL enable_bitmapscan = on")
+            return None
+        cur.execute(sql, [self.WALK_ROWS, *params, self.count_cap + 1])
+        ids = [pk for (pk,) in cur.fetchall()]
+        cur.execute("SET LOCAL enable_bitmapscan = on")
+        return ids if len(ids) > self.count_cap else None
+
+    def _newest(self, cur, phrases, filters, window):
+        """The newest ``window`` of more than ``count_cap`` matches. The newest ``walk`` entries are checked
+        backwards on their rows (no vector read when every word is caseless); if they hold fewer than ``window``
+        matches (the matches are mostly old ones), the bitmap's matches are sorted by id instead."""
+        sql, params = self._walk_sql(phrases, filters)
+        if sql is not None:
+            walk = 2 * window * max(self.count_cap, self._rows(cur)) // self.count_cap
+            cur.execute("SET LOCAL enable_bitmapscan = off")
+            cur.execute("SET LOCAL enable_indexscan = on")
+            cur.execute(sql, [walk, *params, window])
+            found = [pk for (pk,) in cur.fetchall()]
+            if len(found) == window:
+                return found
+            cur.execute("SET LOCAL enable_bitmapscan = on")
+            cur.execute("SET LOCAL enable_indexscan = off")
+        sql, params = self._where(phrases, filters)
+        cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {sql} ORDER BY e.id DESC LIMIT %s", [*params, window])
+        return [pk for (pk,) in cur.fetchall()]
+
+    @staticmethod
+    def _rows(cur):
+        cur.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'core_searchentry'::regclass")
+        return cur.fetchone()[0]
 
     def older(self, phrases, filters, limit, offset, boundary):
-        _tsq, where, params = self._where(phrases, filters)
+        sql, params = self._where(phrases, filters, "e.id < %s")
+        params.insert(len(phrases), boundary)
         with connection.cursor() as cur:
-            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {where} AND e.id < %s "
-                        "ORDER BY e.id DESC LIMIT %s OFFSET %s", [*params, boundary, limit, offset])
+            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {sql} ORDER BY e.id DESC LIMIT %s OFFSET %s",
+                        [*params, limit, offset])
             return [(pk, 0.0) for (pk,) in cur.fetchall()]
 
     def every_match(self, phrases, filters):
-        _tsq, where, params = self._where(phrases, filters)
+        sql, params = self._where(phrases, filters)
         with connection.cursor() as cur:
-            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {where}", params)
+            cur.execute(f"SELECT e.id FROM core_searchentry e WHERE {sql}", params)
             return [pk for (pk,) in cur.fetchall()]
 
 

@@ -26,7 +26,8 @@ the module's service. Everything else is done here, the same way for every modul
 ``import_file(spec, file)``
     ``read_rows``; only when there is no error at all, ``spec.save_rows(rows)`` inside one
     ``transaction.atomic()``. A ``DomainError`` from ``save_rows`` rolls everything back and
-    is reported like a cell error (its row is taken from ``error.row``; see ``RowError``).
+    is reported like a cell error (its row is taken from ``error.row``; see ``RowError``);
+    ``RowErrors([...])`` reports several rows' refusals at once.
 
 Cell values are read with ``data_only=True``: a formula is never evaluated, only the value
 Excel cached for it is seen. Parsers receive the cell's value (text stripped, never an empty
@@ -94,6 +95,7 @@ __all__ = [
     "SheetSpec",
     "Row",
     "RowError",
+    "RowErrors",
     "CellError",
     "ImportResult",
     "read_rows",
@@ -259,6 +261,16 @@ class RowError(DomainError):
     def __init__(self, message, *, row, field=None, code=None):
         super().__init__(message, field=field, code=code)
         self.row = getattr(row, "row", row)
+
+
+class RowErrors(DomainError):
+    """Several ``RowError``s raised together by ``save_rows`` (a service that checks each row in a savepoint
+    collects every row's refusal); ``import_file`` lists each one at its row and column."""
+
+    def __init__(self, errors):
+        errors = list(errors)
+        super().__init__(errors[0].message, field=errors[0].field)
+        self.row_errors = errors
 
 
 @dataclass
@@ -622,10 +634,11 @@ def import_file(spec: SheetSpec, file) -> ImportResult:
             result.saved = spec.save_rows(result.rows)
     except (DomainError, ValidationError) as exc:
         result.saved = None
-        row = getattr(exc, "row", None)
-        row = getattr(row, "row", row)
-        row = row if isinstance(row, int) else 0
-        result.errors.extend(_errors_from_exception(spec, exc, row=row, default_column=""))
+        for error in getattr(exc, "row_errors", None) or [exc]:
+            row = getattr(error, "row", None)
+            row = getattr(row, "row", row)
+            row = row if isinstance(row, int) else 0
+            result.errors.extend(_errors_from_exception(spec, error, row=row, default_column=""))
     return result
 
 

@@ -226,3 +226,82 @@ def test_a_capped_count_is_said_on_the_page(county, monkeypatch):
     results = search.query("行政", public_only=True)
     assert results.capped and results.total == 2000
     assert results.notice == "符合条件的结果超过2000条，只列出其中的2000条，请增加检索词缩小范围。"
+
+
+def _postgresql_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL backend's own query paths")
+
+
+def _capped_pages(q):
+    seen = []
+    for offset in range(0, 6, 2):
+        page = search.query(q, public_only=True, limit=2, offset=offset)
+        assert page.total == 4 and page.capped
+        seen += [h.entry.title for h in page]
+    return seen
+
+
+@pytest.mark.parametrize("walk_rows", [10_000, 1])  # a common word walked from the newest rows / counted via GIN
+def test_postgresql_capped_pages_rank_the_newest_matches(county, monkeypatch, walk_rows):
+    _postgresql_only()
+    monkeypatch.setattr(search.PostgresBackend, "count_cap", 4)
+    monkeypatch.setattr(search.PostgresBackend, "rank_window_max", 2)
+    monkeypatch.setattr(search.PostgresBackend, "WALK_ROWS", walk_rows)
+    _many(county)
+    seen = _capped_pages("行政执法")
+    # the ranked window is the two newest matches; the older ones follow, newest first
+    assert sorted(seen[:2]) == ["行政执法公示5", "行政执法公示6"] and seen[2:] == ["行政执法公示4", "行政执法公示3"]
+
+
+def test_postgresql_finds_the_newest_matches_when_the_newest_entries_do_not_match(county, monkeypatch):
+    _postgresql_only()
+    monkeypatch.setattr(search.PostgresBackend, "count_cap", 4)
+    monkeypatch.setattr(search.PostgresBackend, "rank_window_max", 2)
+    monkeypatch.setattr(search.PostgresBackend, "WALK_ROWS", 1)
+    _many(county)
+    with transaction.atomic():
+        for unit in (county.market_station, county.village_west, county.sysadmin, county.lawyer):
+            search.index(unit, title="无关的标题", text="其他内容", unit=county.gov, source="test.things", public=True)
+    assert sorted(_capped_pages("行政")[:2]) == ["行政执法公示5", "行政执法公示6"]
+
+
+def test_postgresql_words_with_letters_are_matched_case_insensitively_as_phrases(county, monkeypatch):
+    _postgresql_only()
+    monkeypatch.setattr(search.PostgresBackend, "count_cap", 4)
+    monkeypatch.setattr(search.PostgresBackend, "rank_window_max", 2)
+    units = [county.gov, county.justice, county.market, county.township, county.water, county.firm]
+    with transaction.atomic():
+        for i, unit in enumerate(units):
+            search.index(unit, title=f"ISO9001认证{i}", text="质量管理", unit=county.gov, source="test.things",
+                         public=True)
+        search.index(county.village_east, title="ISO，9001", text="", unit=county.gov, source="test.things",
+                     public=True)
+    assert sorted(_capped_pages("iso9001")[:2]) == ["ISO9001认证4", "ISO9001认证5"]
+    assert search.query("9001认证", public_only=True).total == 4  # capped: six entries hold it
+
+
+def test_postgresql_matches_are_exact_substrings_of_the_title_or_text(county):
+    _postgresql_only()
+    with transaction.atomic():
+        search.index(county.gov, title="执法，法规汇编", text="", unit=county.gov, source="test.things", public=True)
+        search.index(county.justice, title="执法规范化", text="", unit=county.gov, source="test.things", public=True)
+    # 执法 and 法规 stand side by side in the first title, but "执法规" is written only in the second
+    assert titles(search.query("执法规", public_only=True)) == ["执法规范化"]
+    every = search._backend().every_match(["执法 法规"], {"public_only": True, "source": None, "unit_ids": None})
+    assert [SearchEntry.objects.get(pk=pk).title for pk in every] == ["执法规范化"]
+
+
+def test_postgresql_planner_settings_do_not_outlive_a_query(county):
+    _postgresql_only()
+    from django.db import connection
+
+    _many(county, 3)
+    with transaction.atomic(), connection.cursor() as cur:
+        assert search.query("行政", public_only=True).total == 3
+        assert search.PostgresBackend().count(["行政"], {"public_only": True, "source": None, "unit_ids": None}) == 3
+        cur.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                    "current_setting('enable_bitmapscan')")
+        assert cur.fetchone() == ("on", "on", "on")

@@ -59,6 +59,14 @@ class SuggestionAssignForm(Form):
         self.fields["co_units"].queryset = units
 
 
+class SuggestionReassignForm(SuggestionAssignForm):
+    reason = forms.CharField(label="调整理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["urgent"], self.fields["on"]
+
+
 class SuggestionReplyForm(Form):
     text = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}))
     file = UploadField(kind="document", label="答复函（盖章扫描件或文书）")
@@ -101,6 +109,13 @@ class AccountabilityRecordForm(Form):
         self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
         self.fields["trigger_type"].queryset = ContentType.objects.filter(pk__in=[t.pk for t in trigger_types])
         self.fields["trigger_type"].label_from_instance = lambda ct: ct.model_class()._meta.verbose_name
+
+
+class AccountabilityEditForm(AccountabilityRecordForm):
+    """The same fields as when registering, and why the record is corrected (kept in its history)."""
+
+    reason = forms.CharField(label="更正理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="更正前后的内容和理由都保留在本记录的修改记录中")
 
 
 class InspectionRecordForm(Form):

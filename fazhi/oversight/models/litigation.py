@@ -171,6 +171,7 @@ class LitigationCase(models.Model):
     appealed_on = models.DateField("提起上诉日期", null=True, blank=True)
     closed_on = models.DateField("结案日期", null=True, blank=True)
     loss_analysis = models.TextField("败诉原因分析", blank=True)
+    imported = models.BooleanField("由Excel导入", default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
 
@@ -295,6 +296,7 @@ class ReconsiderationCase(models.Model):
     outcome = models.CharField("复议结果", max_length=20, choices=ReconOutcome.choices, blank=True)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     decision_text = models.TextField("决定要旨", blank=True)
+    imported = models.BooleanField("由Excel导入", default=False)
 
     scope_owner = "unit"
     status_tags = {ReconStatus.RECEIVED: "orange", ReconStatus.ACCEPTED: "blue", ReconStatus.NOT_ACCEPTED: "grey",

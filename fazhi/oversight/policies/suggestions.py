@@ -24,7 +24,7 @@ class SuggestionPolicy(Policy):
     view_permission = OversightPerm.VIEW
     workflow = SUGGESTION_FLOW
     permissions = {"import": OversightPerm.MANAGE, "create": OversightPerm.MANAGE, "publish": OversightPerm.MANAGE,
-                   "co_opinion": OversightPerm.HANDLE}
+                   "co_opinion": OversightPerm.HANDLE, "reassign": OversightPerm.MANAGE}
 
     def visible(self, user, qs=None, *, action="view"):
         """As every policy, and (to read) also the suggestions a unit in the reader's reach co-handles."""
@@ -55,6 +55,11 @@ class SuggestionPolicy(Policy):
             return "该件不在办理中，不能再提出协办意见"
         return None
 
+    def state_reassign(self, suggestion, on):
+        if suggestion.status != SuggestionStatus.ASSIGNED:
+            return "只有办理中的建议提案可以调整主办、会办单位"
+        return None
+
     def state_publish(self, suggestion, on):
         if not get_setting("oversight.publish_suggestion_replies"):
             return "本县未开通建议提案答复的网上公开"
@@ -68,7 +73,7 @@ class SuggestionPolicy(Policy):
 class AccountabilityPolicy(Policy):
     model = AccountabilityRecord
     view_permission = OversightPerm.VIEW_ACCOUNTABILITY
-    permissions = {"create": OversightPerm.ACCOUNTABILITY}
+    permissions = {"create": OversightPerm.ACCOUNTABILITY, "edit": OversightPerm.ACCOUNTABILITY}
 
 
 class InspectionPolicy(Policy):

@@ -68,36 +68,38 @@ def correction_rate(*, year, unit_ids=None):
                        breakdown={"审结": stats["concluded"], "纠错": stats["corrected"]})
 
 
-NO_IMPORT = "均为在本平台登记的记录（本项没有Excel导入）"
+LITIGATION_IMPORTED = "包含由Excel导入的行政应诉案件（案件页标注“由Excel导入”），与在本平台登记的一并统计"
+HEARINGS_IMPORTED = ("开庭和出庭情况均在本平台登记（没有Excel导入）；所属案件可以由Excel导入，其开庭在本平台登记后一并统计")
+RECON_IMPORTED = "包含由Excel导入的行政复议案件（案件页标注“由Excel导入”），与在本平台登记的一并统计"
 HEARD_BASIS = "按开庭日期所在年度统计；一审、二审、再审分别计算，同一审级多次开庭的计一次"
 F = register_figure
 F("oversight.litigation_cases", label="行政应诉案件", unit="件", chapter=CHAPTER, compute=litigation_cases,
   description="本县行政机关作为被告的行政诉讼案件，每一审级计一件，按被告行政机关分列",
-  year_basis="按收到起诉状副本日期所在年度统计", imported=NO_IMPORT)
+  year_basis="按收到起诉状副本日期所在年度统计", imported=LITIGATION_IMPORTED)
 F("oversight.litigation_judged", label="行政诉讼审结", unit="件", chapter=CHAPTER, compute=litigation_judged,
   description="已收到判决书或裁定书的案件（审级），按裁判结果分列", year_basis="按收到裁判文书日期所在年度统计",
-  imported=NO_IMPORT)
+  imported=LITIGATION_IMPORTED)
 F("oversight.hearings_heard", label="开庭审理的行政应诉案件", unit="件", chapter=CHAPTER, compute=hearings_heard,
-  description="已登记出庭情况的开庭所属案件审级数", year_basis=HEARD_BASIS, imported=NO_IMPORT)
+  description="已登记出庭情况的开庭所属案件审级数", year_basis=HEARD_BASIS, imported=HEARINGS_IMPORTED)
 F("oversight.head_appeared", label="行政机关负责人出庭应诉", unit="件", chapter=CHAPTER, compute=head_appeared,
   description="正职、副职或者参与分管的负责人提交身份证明出庭的案件审级数；仅委托律师出庭的不计",
-  year_basis=HEARD_BASIS, imported=NO_IMPORT)
+  year_basis=HEARD_BASIS, imported=HEARINGS_IMPORTED)
 F("oversight.appearance_rate", label="行政机关负责人出庭应诉率", unit="%", chapter=CHAPTER, compute=appearance,
   description="负责人出庭的案件审级数 ÷ 开庭审理的案件审级数；一个案件经一审、二审均开庭的，两个审级分别计入",
-  year_basis=HEARD_BASIS, imported=NO_IMPORT)
+  year_basis=HEARD_BASIS, imported=HEARINGS_IMPORTED)
 F("oversight.recon_received", label="收到行政复议申请", unit="件", chapter=CHAPTER,
   compute=_recon("received", year=None), year_basis="按收到申请日期所在年度统计",
-  imported=NO_IMPORT)
+  imported=RECON_IMPORTED)
 F("oversight.recon_accepted", label="受理行政复议申请", unit="件", chapter=CHAPTER,
   compute=_recon("accepted", year=None, accepted="on"), year_basis="按收到申请日期所在年度统计",
-  imported=NO_IMPORT)
+  imported=RECON_IMPORTED)
 F("oversight.recon_concluded", label="行政复议审结", unit="件", chapter=CHAPTER,
   compute=_recon("concluded", decided_year=None, status="decided"), year_basis="按复议决定日期所在年度统计",
-  imported=NO_IMPORT)
+  imported=RECON_IMPORTED)
 F("oversight.recon_correction_rate", label="行政复议纠错率", unit="%", chapter=CHAPTER, compute=correction_rate,
   description="纠错（撤销、变更、确认违法、责令履行）案件数 ÷ 审结案件数（分母为审结案件，含维持、驳回、调解、和解、终止）",
   year_basis="按复议决定日期所在年度统计",
-  imported=NO_IMPORT)
+  imported=RECON_IMPORTED)
 
 THEME = "theme_oversight"
 register_sentence("oversight.litigation", theme=THEME, order=50, template=(

@@ -96,6 +96,14 @@ def trigger_link(record):
     return str(obj), reverse(name, args=[obj.pk]) if name else ""
 
 
+def accountability_history(record):
+    """Every entry of an accountability record's audit trail, oldest first: its registration and each correction
+    with the values before and after (the record is shown only to the office and leaders, who see it whole)."""
+    from fazhi.core.models import AuditEntry
+
+    return AuditEntry.objects.filter(object_type=record._meta.label, object_id=str(record.pk)).order_by("seq")
+
+
 #: the record page of a linked record whose model does not say its own address
 DETAIL_URLS = {"enforcement.case": "enforcement:case_detail", "decisions.decision": "decisions:decision_detail"}
 

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from fazhi.core import audit, audit_events, clock, search, workdays
 from fazhi.core.errors import DomainError, NotFound
+from fazhi.core.spreadsheets import RowError, RowErrors
 from fazhi.core.text import clean_code, clean_text
 from fazhi.orgs import scope
 
@@ -44,6 +45,7 @@ E(1605, "oversight.litigation_judged", "登记行政诉讼裁判结果")
 E(1606, "oversight.litigation_appealed", "登记提起上诉")
 E(1607, "oversight.litigation_closed", "行政应诉案件结案")
 E(1608, "oversight.litigation_analysed", "登记败诉原因分析")
+E(1609, "oversight.litigation_imported", "导入行政应诉案件")
 E(1620, "oversight.recon_registered", "登记行政复议申请")
 E(1621, "oversight.recon_accepted", "受理行政复议申请")
 E(1622, "oversight.recon_not_accepted", "不予受理行政复议申请")
@@ -53,6 +55,7 @@ E(1625, "oversight.recon_extended", "延长行政复议审理期限")
 E(1626, "oversight.recon_doc_done", "处理（转送）规范性文件附带审查")
 E(1627, "oversight.recon_decided", "作出行政复议决定")
 E(1628, "oversight.recon_return_saved", "保存行政复议年度统计上报数")
+E(1629, "oversight.recon_imported", "导入行政复议案件")
 
 RULE_LAWYER = ("《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百二十八条；"
                "《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》第十条")
@@ -120,7 +123,7 @@ def _index_litigation(case):
 
 @transaction.atomic
 def litigation_register(*, actor, unit, instance, court, case_number, plaintiff_name, plaintiff_kind, received_on,
-                        act_case=None, act_text="", must_appear="", previous=None):
+                        act_case=None, act_text="", must_appear="", previous=None, imported=False):
     """A suit (one instance) against ``unit``: the 15-day defence deadline runs from the day the copy of the
     complaint was received (《中华人民共和国行政诉讼法》第六十七条)."""
     _check(policies.litigation_cases, actor, "register")
@@ -150,7 +153,7 @@ def litigation_register(*, actor, unit, instance, court, case_number, plaintiff_
         case_number=number, plaintiff_name=_text(plaintiff_name, "原告", "plaintiff_name"),
         plaintiff_kind=plaintiff_kind, act_case=act_case, act_text=act_text, received_on=received_on,
         defence_due=workdays.add_calendar_days(received_on, DEFENCE_DAYS), must_appear=must_appear or "",
-        created_by=actor)
+        created_by=actor, imported=bool(imported))
     _index_litigation(case)
     audit.record(actor=actor, event="oversight.litigation_registered", obj=case,
                  changes={"case_number": [None, number], "instance": [None, instance]})
@@ -322,7 +325,7 @@ def _index_recon(case):
 
 @transaction.atomic
 def recon_register(*, actor, role, body_name, unit, number, applicant_name, applicant_kind, matter, applied_on,
-                   received_on=None, act_case=None, act_text="", doc_title="", doc_competent=True):
+                   received_on=None, act_case=None, act_text="", doc_title="", doc_competent=True, imported=False):
     """An application received; acceptance is examined within 5 working days of receipt (2017年修正文本第十七条、
     第四十条；2023年修订文本第三十条、第八十八条). The law is the one in force on the application's date."""
     _check(policies.recon_cases, actor, "register")
@@ -348,7 +351,7 @@ def recon_register(*, actor, role, body_name, unit, number, applicant_name, appl
         applicant_name=_text(applicant_name, "申请人", "applicant_name"), applicant_kind=applicant_kind,
         matter=matter, act_case=act_case, act_text=act_text, applied_on=applied_on, received_on=received_on,
         accept_due=workdays.add_working_days(received_on, 5), doc_title=clean_text(doc_title or ""),
-        doc_competent=bool(doc_competent))
+        doc_competent=bool(doc_competent), imported=bool(imported))
     _index_recon(case)
     audit.record(actor=actor, event="oversight.recon_registered", obj=case, changes={"number": [None, number]})
     return case
@@ -467,3 +470,45 @@ def recon_return_save(*, actor, unit, year, received, accepted, concluded, corre
     audit.record(actor=actor, event="oversight.recon_return_saved", obj=report,
                  changes={"year": [None, year], "received": [None, received], "concluded": [None, concluded]})
     return report
+
+
+# Excel import ----------------------------------------------------------------------------------------
+
+def _import_rows(rows, register, *, actor, event, label, number_field):
+    """Each row through the same service as the form (marked as imported); every refusal is kept with its row and
+    column, and one refusal refuses the whole file (``import_file`` rolls the transaction back)."""
+    created, errors = [], []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                created.append(register(row))
+        except DomainError as e:
+            errors.append(RowError(e.message, row=row, field=e.field))
+    if errors:
+        raise RowErrors(errors)
+    audit.record(actor=actor, event=event, object_repr=f"导入{len(created)}件{label}",
+                 changes={"count": [None, len(created)],
+                          "number": [None, [getattr(c, number_field) for c in created]]})
+    return created
+
+
+@transaction.atomic
+def litigation_import(*, actor, rows):
+    """Court cases from the county's Excel list, each one registered as by hand (``litigation_register``)."""
+    _check(policies.litigation_cases, actor, "register")
+    return _import_rows(rows, lambda r: litigation_register(
+        actor=actor, unit=r["unit"], instance=r["instance"], court=r["court"], case_number=r["case_number"],
+        plaintiff_name=r["plaintiff_name"], plaintiff_kind=r["plaintiff_kind"], received_on=r["received_on"],
+        act_text=r["act_text"] or "", must_appear=r["must_appear"] or "", imported=True),
+        actor=actor, event="oversight.litigation_imported", label="行政应诉案件", number_field="case_number")
+
+
+@transaction.atomic
+def recon_import(*, actor, rows):
+    """Reconsideration applications from the county's Excel list, each registered as by hand (``recon_register``)."""
+    _check(policies.recon_cases, actor, "register")
+    return _import_rows(rows, lambda r: recon_register(
+        actor=actor, role=r["role"], body_name=r["body_name"], unit=r["unit"], number=r["number"],
+        applicant_name=r["applicant_name"], applicant_kind=r["applicant_kind"], matter=r["matter"],
+        applied_on=r["applied_on"], received_on=r["received_on"], act_text=r["act_text"] or "", imported=True),
+        actor=actor, event="oversight.recon_imported", label="行政复议案件", number_field="number")

@@ -18,6 +18,8 @@ from fazhi.core.text import clean_text
 from fazhi.orgs import scope
 
 from ..models.suggestions import (
+    AccountabilityForm,
+    AccountabilityGround,
     AccountabilityRecord,
     CongressInspection,
     JudicialKind,
@@ -49,7 +51,9 @@ _E(1505, "oversight.suggestion_rehandled", "登记代表、委员不满意的反
 _E(1506, "oversight.suggestion_published", "公开建议提案答复")
 _E(1507, "oversight.suggestion_recorded", "登记代表建议、政协提案")
 _E(1508, "oversight.suggestion_co_opinion", "会办单位提出协办意见")
+_E(1509, "oversight.suggestion_reassigned", "调整建议提案的主办、会办单位")
 _E(1520, "oversight.accountability_recorded", "登记问责")
+_E(1521, "oversight.accountability_corrected", "更正问责记录")
 _E(1530, "oversight.inspection_recorded", "登记人大执法检查、案件评查")
 _E(1531, "oversight.judicial_recorded", "登记司法建议、检察建议")
 _E(1532, "oversight.judicial_replied", "回复司法建议、检察建议")
@@ -95,9 +99,11 @@ def suggestion_months(suggestion, round_number):
 
 
 def _index(suggestion):
+    """The staff search entry: scoped by the lead unit and shared with the co-handling units (index again whenever
+    either changes, so a unit no longer co-handling stops finding it)."""
     search.index(suggestion, title=str(suggestion), text=f"{suggestion.proposer} {suggestion.content}",
                  unit=suggestion.unit, url=suggestion.get_absolute_url(), public=False,
-                 source="oversight.suggestion")
+                 source="oversight.suggestion", shared_units=list(suggestion.co_units.all()))
 
 
 # Suggestions --------------------------------------------------------------------------------------
@@ -184,6 +190,31 @@ def suggestion_assign(*, actor, suggestion, unit, co_units=(), urgent=None, on=N
         return SUGGESTION_FLOW.apply(
             actor=actor, obj=suggestion, action="assign", effect=effect, on=on, not_before=suggestion.received_on,
             changes={"unit": [None, unit.name], "co_units": [None, [u.name for u in co_units]]})
+
+
+def suggestion_reassign(*, actor, suggestion, unit, co_units=(), reason):
+    """The office changes the lead or co-handling units of a suggestion in handling (交办有误、职能调整); the search
+    entry follows at once (a unit taken off stops finding it, a unit added finds it) and the round's due date stays."""
+    _check(suggestion_policy, actor, "reassign", suggestion)
+    if not unit.is_active:
+        raise DomainError("主办单位已撤销，请重新选择。", field="unit")
+    reason = clean_text(reason or "")
+    if not reason:
+        raise DomainError("请填写调整理由。", field="reason")
+    co_units = sorted({u.pk: u for u in co_units if u.pk != unit.pk}.values(), key=lambda u: u.pk)
+    with transaction.atomic():
+        s = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        before_unit, before_co = s.unit, sorted(s.co_units.all(), key=lambda u: u.pk)
+        if before_unit == unit and before_co == co_units:
+            raise DomainError("主办、会办单位没有变化。", field="unit")
+        s.unit = unit
+        s.save(update_fields=["unit"])
+        s.co_units.set(co_units)
+        _index(s)
+        audit.record(actor=actor, event="oversight.suggestion_reassigned", obj=s, changes={
+            "unit": [before_unit.name, unit.name], "co_units": [[u.name for u in before_co], [u.name for u in co_units]],
+            "reason": [None, reason]})
+    return s
 
 
 def suggestion_reply(*, actor, suggestion, text, file, on=None):
@@ -291,6 +322,52 @@ def accountability_record(*, actor, person_name, post, unit, ground, facts, form
             decided_on=decided_on, correction=clean_text(correction))
         audit.record(actor=actor, event="oversight.accountability_recorded", obj=record,
                      changes={"ground": [None, record.get_ground_display()], "form": [None, record.get_form_display()]})
+    return record
+
+
+#: what the office may correct on a saved accountability record, in the order the history lists them
+ACCOUNTABILITY_FIELDS = ("person", "person_name", "post", "unit", "ground", "facts", "trigger_type", "trigger_id",
+                         "form", "decided_on", "correction")
+
+
+def _audit_value(record, name):
+    field = AccountabilityRecord._meta.get_field(name)
+    return getattr(record, field.attname)
+
+
+def accountability_update(*, actor, record, reason, person_name, post, unit, ground, facts, form, decided_on,
+                          person=None, trigger_type=None, trigger_id=None, correction=""):
+    """Correct a saved accountability record (office only): every changed field goes into the audit trail with
+    its value before and after and the reason, so the record page keeps showing what it said before."""
+    _check(accountability_policy, actor, "edit", record)
+    if not scope.can_change(actor, unit, perm=OversightPerm.ACCOUNTABILITY):
+        raise DomainError(f"您不能登记“{unit}”的问责记录。", field="unit")
+    reason = clean_text(reason or "")
+    if not reason:
+        raise DomainError("请填写更正理由。", field="reason")
+    name = clean_text(person_name) or (person.get_full_name() if person is not None else "")
+    if not name:
+        raise DomainError("请选择被问责人或填写其姓名。", field="person_name")
+    if ground not in AccountabilityGround.values:
+        raise DomainError("请选择问责情形。", field="ground")
+    if form not in AccountabilityForm.values:
+        raise DomainError("请选择问责方式。", field="form")
+    decided_on = clock.check_act_date(decided_on, backdate_reason=None, field="decided_on")
+    resolve_trigger(trigger_type, trigger_id)
+    with transaction.atomic():
+        record = AccountabilityRecord.objects.select_for_update().get(pk=record.pk)
+        before = {f: _audit_value(record, f) for f in ACCOUNTABILITY_FIELDS}
+        record.person, record.person_name, record.post, record.unit = person, name, clean_text(post), unit
+        record.ground, record.facts, record.form, record.decided_on = ground, clean_text(facts), form, decided_on
+        record.trigger_type, record.trigger_id = trigger_type, trigger_id or None
+        record.correction = clean_text(correction or "")
+        changes = {f: [before[f], _audit_value(record, f)] for f in ACCOUNTABILITY_FIELDS
+                   if before[f] != _audit_value(record, f)}
+        if not changes:
+            raise DomainError("没有修改任何内容。", field="reason")
+        record.save()
+        audit.record(actor=actor, event="oversight.accountability_corrected", obj=record,
+                     changes={**changes, "reason": [None, reason]})
     return record
 
 

@@ -97,6 +97,8 @@ SAMPLES = {
     "oversight:suggestion_reply_file": lambda c: {"pk": suggestion_sample(c).pk, "number": 1},
     "oversight:public_suggestion_detail": lambda c: {"pk": suggestion_sample(c).pk},
     "oversight:accountability_detail": lambda c: {"pk": accountability_sample(c).pk},
+    "oversight:accountability_edit": lambda c: {"pk": accountability_sample(c).pk},
+    "oversight:suggestion_reassign": lambda c: {"pk": suggestion_sample(c).pk},
 }
 
 SECRET_TEXT = {

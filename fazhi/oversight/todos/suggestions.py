@@ -1,5 +1,7 @@
-"""What waits for a user in the suggestions part: the unit's replies (by their due dates); the office's
-assignments, feedback to record and replies to publish."""
+"""What waits for a user in the suggestions part: the unit's replies (by their due dates) and its co-handling
+opinions (协办意见, due with the lead unit's reply); the office's assignments, feedback to record and replies to
+publish."""
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 
 from fazhi.core.registry import Todo, register_todo, todo_rows
@@ -11,6 +13,8 @@ from ..models.suggestions import (
     JudicialSuggestion,
     RectificationTask,
     Suggestion,
+    SuggestionCoOpinion,
+    SuggestionRound,
     SuggestionStatus,
     TaskStatus,
 )
@@ -35,6 +39,7 @@ def collect(user, today):
         todos += todo_rows(qs, lambda s, text=text, action=action: Todo(
             title=f"{text}：{s}", link=s.get_absolute_url(), due=s.current_due, unit=s.unit, action=action),
             more=lambda n, text=text: Todo(title=f"另有{n}件建议提案{text}", count=n, link=link_all, action="查看"))
+    todos += _co_opinions(user, link_all)
     if user.has_perm(OversightPerm.MANAGE) and get_setting("oversight.publish_suggestion_replies"):
         qs = scope.changeable(user, Suggestion.objects.filter(status=SuggestionStatus.CLOSED,
                                                               published_on__isnull=True),
@@ -45,6 +50,30 @@ def collect(user, today):
                                                action="查看"))
     todos += _judicial_and_tasks(user, link_all)
     return todos
+
+
+def co_opinion_pending(user):
+    """Suggestions in handling that one of ``user``'s co-handling units has not yet given its opinion on in the
+    current round (the office, which may act for a unit, is not reminded)."""
+    from fazhi.orgs.models import OrgUnit
+
+    if not user.has_perm(OversightPerm.HANDLE) or user.has_perm(OversightPerm.MANAGE):
+        return Suggestion.objects.none()
+    units = scope.changeable(user, OrgUnit.objects.all(), perm=OversightPerm.HANDLE).values("pk")
+    current = Subquery(SuggestionRound.objects.filter(suggestion=OuterRef("suggestion")).values("suggestion")
+                       .annotate(n=Max("number")).values("n"))
+    given = SuggestionCoOpinion.objects.filter(suggestion=OuterRef("suggestion"), unit=OuterRef("orgunit"),
+                                               round_number=OuterRef("current"))
+    waiting = (Suggestion.co_units.through.objects.filter(orgunit__in=units, suggestion__status=SuggestionStatus.ASSIGNED)
+               .annotate(current=current).exclude(Exists(given)).values("suggestion"))
+    return with_rounds(Suggestion.objects.filter(pk__in=waiting)).select_related("unit").order_by("current_due", "pk")
+
+
+def _co_opinions(user, link_all):
+    return todo_rows(co_opinion_pending(user), lambda s: Todo(
+        title=f"协办意见待提交：{s}", link=reverse("oversight:suggestion_co_opinion", args=[s.pk]), due=s.current_due,
+        unit=s.unit, action="提出协办意见"),
+        more=lambda n: Todo(title=f"另有{n}件建议提案的协办意见待提交", count=n, link=link_all, action="查看"))
 
 
 def _judicial_and_tasks(user, link_all):

@@ -1,19 +1,21 @@
 """Pages of the litigation part (thin: a form, the policy, one service or selector, a page)."""
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fazhi.core import clock
+from fazhi.core import spreadsheets as sheets
 from fazhi.core.registers import register_page
-from fazhi.core.web import form_page, require_perm
+from fazhi.core.web import form_page, import_page, require_perm, xlsx_response
 from fazhi.orgs import scope
 
 from .. import forms, policies, selectors, services
 from ..filters.litigation import LitigationFilter, ReconFilter
 from ..models.litigation import LitigationHearing
 from ..permissions import OversightPerm as P
-from ..spreadsheets.litigation import export_litigation, export_recon
+from ..spreadsheets.litigation import export_litigation, export_recon, litigation_import_sheet, recon_import_sheet
 from ..workflows.litigation import LITIGATION_FLOW, RECON_FLOW, recon_articles
 
 
@@ -65,6 +67,41 @@ def litigation_create(request):
     return form_page(request, form, save=save, title="登记行政应诉案件" if previous is None else f"登记下一审级：{previous}",
                      cancel=reverse("oversight:litigation_list"), submit="登记",
                      success=lambda c: f"已登记：{c}，答辩期限{c.defence_due:%Y年%m月%d日}。")
+
+
+def _import(request, *, policy, sheet, title, what, list_name, template_name):
+    _deny(policy, request.user, "register")
+
+    def done(result):
+        messages.success(request, f"导入完成：{len(result.saved or [])}件{what}，均已标注为“由Excel导入”。")
+        return redirect(list_name)
+
+    return import_page(request, spec=lambda data: sheet(actor=request.user), title=title,
+                       template_url=reverse(template_name), cancel=reverse(list_name), done=done)
+
+
+@require_perm(P.HANDLE)
+def litigation_import(request):
+    """Court cases a county already keeps in Excel: all rows registered or none, every error by row and column."""
+    return _import(request, policy=policies.litigation_cases, sheet=litigation_import_sheet, title="导入行政应诉案件",
+                   what="行政应诉案件", list_name="oversight:litigation_list",
+                   template_name="oversight:litigation_import_template")
+
+
+@require_perm(P.HANDLE)
+def litigation_import_template(request):
+    return xlsx_response(sheets.template_workbook(litigation_import_sheet()), "行政应诉案件导入模板.xlsx")
+
+
+@require_perm(P.MANAGE)
+def recon_import(request):
+    return _import(request, policy=policies.recon_cases, sheet=recon_import_sheet, title="导入行政复议案件",
+                   what="行政复议案件", list_name="oversight:recon_list", template_name="oversight:recon_import_template")
+
+
+@require_perm(P.MANAGE)
+def recon_import_template(request):
+    return xlsx_response(sheets.template_workbook(recon_import_sheet()), "行政复议案件导入模板.xlsx")
 
 
 @require_perm(P.VIEW)

@@ -108,6 +108,22 @@ def suggestion_detail(request, pk):
         "history": selectors.suggestion_history(user=request.user, suggestion=suggestion), "today": clock.today()})
 
 
+@require_perm(P.MANAGE)
+def suggestion_reassign(request, pk):
+    """The office changes the lead or co-handling units of a suggestion in handling."""
+    suggestion = suggestion_policy.get(request.user, pk)
+    if not suggestion_policy.can(request.user, "reassign"):
+        raise PermissionDenied("您没有此项操作的权限。")
+    url = suggestion.get_absolute_url()
+    form = forms.SuggestionReassignForm(_post(request), initial={"unit": suggestion.unit,
+                                                                 "co_units": list(suggestion.co_units.all())})
+    return form_page(request, form, save=lambda d: services.suggestion_reassign(
+        actor=request.user, suggestion=suggestion, unit=d["unit"], co_units=d["co_units"], reason=d["reason"]),
+        title=f"调整主办、会办单位：{suggestion.get_kind_display()}{suggestion.number}", cancel=url,
+        done=lambda _s: url, submit="保存", success="已调整主办、会办单位。",
+        warning=suggestion_policy.refusal(request.user, "reassign", suggestion))
+
+
 _FEEDBACK = {"satisfied": [(Satisfaction.SATISFIED, "满意"), (Satisfaction.BASIC, "基本满意")],
              "rehandle": [(Satisfaction.UNSATISFIED, "不满意")]}
 
@@ -228,7 +244,29 @@ def accountability_create(request):
 def accountability_detail(request, pk):
     record = accountability_policy.get(request.user, pk)
     return render(request, "oversight/suggestions/accountability_detail.html", {
-        "record": record, "trigger": selectors.trigger_link(record)})
+        "record": record, "trigger": selectors.trigger_link(record), "may": accountability_policy.may(request.user, record),
+        "history": selectors.accountability_history(record)})
+
+
+@require_perm(P.ACCOUNTABILITY)
+def accountability_edit(request, pk):
+    """The office corrects a saved record; what it said before stays in the record's history."""
+    record = accountability_policy.get(request.user, pk)
+    if not accountability_policy.can(request.user, "edit"):
+        raise PermissionDenied("您没有此项操作的权限。")
+    units = scope.changeable(request.user, OrgUnit.objects.filter(is_active=True),
+                             perm=P.ACCOUNTABILITY).order_by("path")
+    initial = {f: getattr(record, f) for f in ("person", "person_name", "post", "unit", "ground", "facts",
+                                                "trigger_type", "trigger_id", "form", "decided_on", "correction")}
+    form = forms.AccountabilityEditForm(_post(request), units=units, trigger_types=services.trigger_types(),
+                                        initial=initial)
+    url = record.get_absolute_url()
+    return form_page(request, form, save=lambda d: services.accountability_update(
+        actor=request.user, record=record, reason=d["reason"], person=d["person"], person_name=d["person_name"],
+        post=d["post"], unit=d["unit"], ground=d["ground"], facts=d["facts"], trigger_type=d["trigger_type"],
+        trigger_id=d["trigger_id"], form=d["form"], decided_on=d["decided_on"], correction=d["correction"]),
+        title=f"更正问责记录：{record.person_name}", cancel=url, done=lambda _r: url, submit="保存更正",
+        success="已更正，更正前的内容保留在修改记录中。")
 
 
 # Congress inspections, judicial and procuratorial suggestions, rectification tasks ------------------------
