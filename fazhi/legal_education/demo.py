@@ -15,7 +15,7 @@ from pathlib import Path
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from fazhi.core import clock
+from fazhi.core import clock, search
 from fazhi.core.text import compare_key
 from fazhi.orgs.choices import UnitKind
 from fazhi.orgs.models import OrgUnit, User
@@ -178,6 +178,8 @@ def load(*, scale=1, stdout=None):
             ends_at=now + datetime.timedelta(days=30), duration_minutes=60, attempts_allowed=2, rules=RULES,
             pass_mark=Decimal(60), status=ExamStatus.PUBLISHED)
         live.eligible_units.set(depts)
+    for source in ("legal_education.activity", "legal_education.site", "legal_education.study"):
+        search.index_missing(source)  # the bulk-created records, found by staff search like those entered on pages
     if stdout is not None:
         stdout.write(f"普法与考试：试题{len(rows)}道，普法责任清单{len(lists)}份，考生{EXAMINEES}名。")
     return {"created": len(rows)}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from fazhi.core import search
 from fazhi.orgs.choices import DataScope, UnitKind
 from fazhi.orgs.models import OrgUnit, Role, RoleGrant, User
 
@@ -149,5 +150,7 @@ def load(*, scale=1, stdout=None):
             ContractPayment(contract=c, label="验收后尾款", due_on=datetime.date(2019, 12, 31), amount=amount / 2,
                             paid_on=datetime.date(2019, 12, 30), accepted_on=datetime.date(2019, 12, 20),
                             acceptance="年度履约验收合格")])
+    for source in ("legal_services.lawyer", "legal_services.agreement", "legal_services.contract"):
+        search.index_missing(source)  # the bulk-created records, found by staff search like those entered on pages
     if stdout is not None:
         stdout.write(f"公共法律服务：{len(lawyers)}名律师、{len(logs)}条服务日志、{len(aid)}件法律援助")

@@ -190,6 +190,17 @@ def _log_fields(data, actor=None):
             "document_kind": document_kind, "document_items": document_items, "village_rules": village_rules}
 
 
+def _require_document(fields, document):
+    """A legal opinion or suggestions, and a village's 村规民约, are logged with the document itself (the
+    opinion, the suggestions, the adopted text)."""
+    if document:
+        return
+    if fields["village_rules"]:
+        raise DomainError("协助制定村规民约的，请上传村（社区）通过的村规民约文本。", field="document")
+    if fields["document_kind"]:
+        raise DomainError("出具法律意见书或建议的，请上传该文书。", field="document")
+
+
 @transaction.atomic
 def log_create(*, actor, unit, served_on, attachment=None, document=None, **data):
     """A lawyer files a day's service in one of the units he or she is assigned to on that day."""
@@ -206,6 +217,7 @@ def log_create(*, actor, unit, served_on, attachment=None, document=None, **data
     fields = _log_fields(data, actor)
     if fields["village_rules"] and unit.kind != UnitKind.VILLAGE:
         raise DomainError("村规民约须在村（社区）登记。", field="village_rules")
+    _require_document(fields, document)
     log = ServiceLog(lawyer=lawyer, unit=unit, place=assignment.place, served_on=served_on, **fields)
     if document:
         uploads.check(document, kind="document", field="document", label="文书")
@@ -238,6 +250,7 @@ def log_dispute(*, actor, log, reason, on=None):
 def log_correct(*, actor, log, **data):
     """The lawyer corrects a disputed log (what it says; not whose or where) and submits it again."""
     fields = _log_fields(data, actor)
+    _require_document(fields, log.document)
 
     def effect(obj):
         for k, v in fields.items():

@@ -281,7 +281,10 @@ def test_a_petition_log_links_a_petition_the_lawyer_may_see(ls, client):
     entry = selectors.logs_about_petition(user=ls.office, petition=seen).get()
     assert entry.petition_ref == seen.number
     page = client.get(f"/legal-services/logs/{entry.pk}/").content.decode()
-    assert f"/disputes/petitions/{seen.pk}/" not in page and seen.number in page  # the lawyer cannot open it there
+    assert f"/disputes/petitions/{seen.pk}/" in page and seen.number in page  # linked by the log: may open it
+    page = client.get(f"/disputes/petitions/{seen.pk}/").content.decode()
+    assert seen.request in page and "律师参与化解情况" in page and f"/legal-services/logs/{entry.pk}/" in page
+    assert client.get(f"/disputes/petitions/{hidden.pk}/").status_code == 404
     client.force_login(ls.office)
     assert f"/disputes/petitions/{seen.pk}/" in client.get(f"/legal-services/logs/{entry.pk}/").content.decode()
     page = client.get(f"/disputes/petitions/{seen.pk}/").content.decode()
@@ -308,3 +311,34 @@ def test_the_log_step_is_refused_by_the_policy_and_allowed_for_the_village(ls, c
     assert entry.confirmed_by == ls.village_account
     response = client.get(url)
     assert response.status_code == 200 and "alert" in response.content.decode()  # why not now: a warning, not a 403
+
+
+def test_a_lawyer_linked_by_a_log_reads_the_petition_and_another_lawyer_gets_404(ls, client):
+    """The petition page opens for the lawyer whose service log is linked to it (read only, the opening logged
+    in the audit trail); another lawyer, and the linked lawyer on any other petition, get 404."""
+    from fazhi.core.models import AuditEntry
+    from fazhi.disputes import policies as disputes_policies
+    from fazhi.disputes import services as disputes
+    from fazhi.disputes.tests.factories import petition
+
+    from .factories import second_lawyer
+
+    today = clock.today()
+    linked = petition(ls, on=today - datetime.timedelta(days=3))
+    other = petition(ls, on=today - datetime.timedelta(days=3))
+    url = f"/disputes/petitions/{linked.pk}/"
+    client.force_login(ls.lawyer)
+    assert client.get(url).status_code == 404  # named nowhere yet
+    disputes.lawyers_assign(actor=ls.office, petition=linked, lawyers=[ls.lawyer])
+    assert client.get(url).status_code == 404  # named by the office, but no work logged on it
+    log(ls, served_on=today, duty="petition", petition_kind="general", petition_cases=1, petition=linked)
+    response = client.get(url)
+    assert response.status_code == 200 and linked.request in response.content.decode()
+    assert AuditEntry.objects.filter(event_name="disputes.petition_read", object_id=str(linked.pk),
+                                     actor=ls.lawyer).exists()
+    assert client.get(f"/disputes/petitions/{other.pk}/").status_code == 404
+    may = disputes_policies.petitions.may(ls.lawyer, linked)
+    assert not may["letter"] and not may["note"] and not may["extend"]  # reading only
+    assert list(disputes_policies.petitions.visible(ls.lawyer, action="note")) == []
+    client.force_login(second_lawyer(ls).user)
+    assert client.get(url).status_code == 404

@@ -39,3 +39,24 @@ def test_demo_reproduces_the_seed_figures_quickly():
     from fazhi.legal_services.models import Lawyer
 
     assert Lawyer.objects.count() == 44
+
+
+def test_the_demo_bulk_records_are_found_by_staff_search():
+    """Lawyers and agreements are bulk-created by the demo: after the load each is in the staff search."""
+    from fazhi.core import search
+    from fazhi.core.models import SearchEntry
+    from fazhi.legal_services import demo
+    from fazhi.legal_services.models import Lawyer, ServiceContract, VillageAgreement
+    from fazhi.orgs import demo as orgs_demo
+    from fazhi.orgs.models import User
+
+    orgs_demo.load()
+    demo.load()
+    for source, model in (("legal_services.lawyer", Lawyer), ("legal_services.agreement", VillageAgreement),
+                          ("legal_services.contract", ServiceContract)):
+        assert SearchEntry.objects.filter(source=source).count() == model.objects.count() > 0, source
+    office = User.objects.get(username="fzb")
+    lawyer = Lawyer.objects.select_related("firm").order_by("pk").last()
+    hits = search.query(lawyer.licence_no, user=office, source="legal_services.lawyer")
+    assert [h.entry.object_id for h in hits] == [str(lawyer.pk)]
+    assert search.public_query(lawyer.licence_no).total == 0  # staff only

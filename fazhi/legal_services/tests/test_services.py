@@ -41,6 +41,12 @@ def test_coverage_by_township_with_gaps_and_overload(ls):
     assert "1个村（社区）没有包联律师" in titles and "1名律师包联村（社区）超过1个" in titles
 
 
+def _pdf(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
+
+
 def test_a_lawyer_logs_only_where_assigned_and_only_as_a_lawyer(ls):
     with pytest.raises(DomainError, match="没有包联"):
         log(ls, unit=ls.township, served_on=D(2019, 6, 3))
@@ -50,9 +56,14 @@ def test_a_lawyer_logs_only_where_assigned_and_only_as_a_lawyer(ls):
         log(ls, served_on=D(2019, 7, 3))
     with pytest.raises(DomainError, match="村规民约"):
         log(ls, served_on=D(2019, 6, 3), duty="advice", village_rules=True)
+    with pytest.raises(DomainError, match="村规民约文本") as e:
+        log(ls, served_on=D(2019, 6, 3), duty="governance", village_rules=True)
+    assert e.value.field == "document"
+    with pytest.raises(DomainError, match="请上传该文书"):
+        log(ls, served_on=D(2019, 6, 3), duty="governance", document_kind="opinion", document_items=1)
     entry = log(ls, served_on=D(2019, 6, 3), duty="governance", village_rules=True, document_kind="opinion",
-                document_items=1)
-    assert entry.status == LogStatus.SUBMITTED and entry.lawyer == ls.lawyer_profile
+                document_items=1, document=_pdf("村规民约.pdf"))
+    assert entry.status == LogStatus.SUBMITTED and entry.lawyer == ls.lawyer_profile and entry.document
 
 
 def test_confirmation_dispute_and_correction(ls):
@@ -94,7 +105,7 @@ def _june(ls):
         log(ls, served_on=D(2019, 6, 3), duty="advice"),
         log(ls, served_on=D(2019, 6, 3), duty="publicity", people=40),
         log(ls, unit=ls.village_west, served_on=D(2019, 6, 5), duty="governance", document_kind="opinion",
-            document_items=2),
+            document_items=2, document=_pdf("法律意见书.pdf")),
         log(ls, served_on=D(2019, 6, 20), duty="advice"),
         log(ls, actor=other.user, unit=ls.village_west, served_on=D(2019, 6, 4)),
     ]
