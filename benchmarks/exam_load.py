@@ -1,7 +1,13 @@
 """Exam load benchmark, run on demand: the online law exam driven over HTTP by Locust against gunicorn.
 
     .venv/bin/python benchmarks/exam_load.py [--enrolled 2300] [--examinees 500] [--users 100] [--spawn-rate 20]
-        [--think 0] [--databases sqlite,postgres] [--kill-worker-after 20] [--time-limit 900]
+        [--think 0] [--databases sqlite,postgres] [--kill-worker-after 20] [--duration 900]
+        [--saturation-users 50] [--saturation-seconds 20] [--markdown FILE]
+
+The realistic model (docs/benchmarks.md): ``--users 2300 --examinees 2300 --spawn-rate 40 --think 25
+--duration 1080`` — every examinee starts within the first minute and thinks a mean of 25 s per question (a
+50-question paper in about 20 minutes); the run ends at ``--duration`` whether or not all have submitted, and
+the check covers every answer and submission the server acknowledged by then.
 
 Needs the benchmark group (``pip install -r requirements/bench.txt``: Locust). For each database: a fresh database
 (a temporary SQLite file; for PostgreSQL a throw-away database on the server DATABASE_URL names, or a throw-away
@@ -16,8 +22,12 @@ a new one; the examinees' dropped requests are retried as the page retries).
 
 Then the database is checked against what the server acknowledged: every acknowledged answer is stored (same
 choice, same save number), every submitted attempt is stored exactly once (no one has two attempts), and every
-score equals an independent recomputation from the stored answers. Prints one JSON document: per request type
-the count, failures, requests/s and p50/p95/p99/max in ms (Locust's percentiles), and the checks.
+score equals an independent recomputation from the stored answers. Then the saturation phase on the same
+server: ``--saturation-users`` Locust users with no think time, for ``--saturation-seconds`` once all are ready,
+(a) sending autosaves (each its own signed-in examinee, accounts kept apart from the run's) and (b) requesting
+the trivial endpoint /ping; the requests/s of each and their ratio. Prints one JSON document: per request type
+the count, failures, requests/s and p50/p95/p99/max in ms (Locust's percentiles), the checks and the
+saturation figures; ``--markdown FILE`` writes the same as docs/benchmarks.md's tables.
 """
 import argparse
 import csv
@@ -42,15 +52,15 @@ SETTINGS = "config.settings.test"
 
 # Preparing and checking the database (in a child process with the server's settings) ------------------------
 
-def prepare(env, *, enrolled):
-    out = subprocess.run([cc.PYTHON, __file__, "_prepare", str(enrolled)], env=env, cwd=ROOT, capture_output=True,
+def prepare(env, *, enrolled, saturation=0):
+    out = subprocess.run([cc.PYTHON, __file__, "_prepare", str(enrolled), str(saturation)], env=env, cwd=ROOT, capture_output=True,
                          text=True, timeout=900)
     if out.returncode != 0:
         raise RuntimeError(f"preparing the database failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _prepare_in_process(enrolled):
+def _prepare_in_process(enrolled, saturation=0):
     import django
 
     django.setup()
@@ -67,11 +77,17 @@ def _prepare_in_process(enrolled):
     org_demo.load()
     exam_demo.load()
     # the demo enrols its examinees with bulk_create; they get the benchmark's password (one hash for all)
+    password = make_password(cc.PASSWORD)
     users = list(User.objects.filter(username__startswith="xf2019_").order_by("username")
                  .values_list("username", flat=True)[:enrolled])
-    User.objects.filter(username__in=users).update(password=make_password(cc.PASSWORD))
+    User.objects.filter(username__in=users).update(password=password)
     exam = Exam.objects.get(bank__name=exam_demo.BANK_NAME, title__endswith="（演示）")
+    # the saturation phase's examinees: accounts of their own in an eligible unit, never in the run's checks
+    unit = exam.eligible_units.order_by("pk").first()
+    User.objects.bulk_create([User(username=f"xfsat_{i:04d}", full_name=f"压测考生{i + 1}", unit=unit,
+                                   password=password, is_active=True) for i in range(saturation)])
     print(json.dumps({"exam": exam.pk, "users": users, "questions": sum(r["count"] for r in exam.rules),
+                      "saturation_users": [f"xfsat_{i:04d}" for i in range(saturation)],
                       "eligible_units": exam.eligible_units.count(), "today": str(clock.today())}))
 
 
@@ -175,9 +191,45 @@ def run_locust(*, hosts, plan, examinees, users, spawn_rate, think, time_limit, 
         raise RuntimeError("Locust wrote no results:\n" + (Path(workdir) / "locust.log").read_text()[-3000:])
     state = json.loads(acks.read_text(encoding="utf-8"))
     return {"wall_s": round(wall, 1), "stats": locust_stats(prefix), "examinees_sat": state["sat"],
+            "examinees_started": state["started"],
             "dropped_connections_retried": state["dropped_retried"], "unrecovered_errors": state["unrecovered"],
             "error_examples": state["examples"],
             "petitions_registered": len(state["numbers"]), "events": events, "acks_path": str(acks)}
+
+
+def run_saturation(*, host, plan, mode, users, seconds, workdir):
+    """One saturation run (``mode`` save or ping): ``users`` Locust users with no think time; the requests
+    answered in the ``seconds`` window that opens once all are ready."""
+    work = Path(workdir) / mode
+    work.mkdir()
+    users_file, state_file = work / "users.txt", work / "state.json"
+    users_file.write_text("\n".join(plan["saturation_users"][:users]), encoding="utf-8")
+    env = dict(os.environ, FAZHI_BENCH_USERS=str(users_file), FAZHI_BENCH_EXAM=str(plan["exam"]),
+               FAZHI_BENCH_HOSTS=host, FAZHI_BENCH_ACKS=str(state_file), FAZHI_BENCH_PASSWORD=cc.PASSWORD,
+               FAZHI_BENCH_MODE=mode, FAZHI_BENCH_MEASURE=str(seconds), FAZHI_BENCH_SPAWNED=str(users))
+    bound = int(seconds) + 60 + users  # setting up (signing in, starting) is outside the window
+    cmd = [cc.PYTHON, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", host, "-u", str(users),
+           "-r", str(min(users, 50)), "-t", f"{bound}s", "--csv", str(work / "locust"), "--only-summary",
+           "--loglevel", "WARNING", "--stop-timeout", "5"]
+    with open(work / "locust.log", "w") as log:
+        subprocess.run(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=bound + 60)
+    if not state_file.exists():
+        raise RuntimeError("Locust wrote no results:\n" + (work / "locust.log").read_text()[-3000:])
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    window = (state["window_end"] or 0) - (state["window_start"] or 0)
+    name = {"save": "save_answer", "ping": "ping (trivial)"}[mode]
+    stats = locust_stats(str(work / "locust")).get(name, {})
+    return {"users": users, "window_s": round(window, 1) if window > 0 else None, "requests": state["in_window"],
+            "rps": round(state["in_window"] / window, 1) if window > 0 else None,
+            "unrecovered_errors": state["unrecovered"], "p50_ms": stats.get("p50_ms"),
+            "p99_ms": stats.get("p99_ms")}
+
+
+def saturation(*, host, plan, users, seconds, workdir):
+    save = run_saturation(host=host, plan=plan, mode="save", users=users, seconds=seconds, workdir=workdir)
+    ping = run_saturation(host=host, plan=plan, mode="ping", users=users, seconds=seconds, workdir=workdir)
+    ratio = round(save["rps"] / ping["rps"], 3) if save["rps"] and ping["rps"] else None
+    return {"save_answer": save, "trivial": ping, "save_to_trivial_ratio": ratio}
 
 
 # Killing a worker -----------------------------------------------------------------------------------------
@@ -230,7 +282,8 @@ def database(kind, sqlite_dir=None):
 def measure(url, args):
     env = cc.server_env(url, SETTINGS)
     t = time.perf_counter()
-    plan = prepare(env, enrolled=args.enrolled)
+    sat_users = args.saturation_users if args.saturation_seconds else 0
+    plan = prepare(env, enrolled=args.enrolled, saturation=sat_users)
     result = {"enrolled": len(plan["users"]), "eligible_units": plan["eligible_units"],
               "questions_per_paper": plan["questions"], "prepare_s": round(time.perf_counter() - t, 1)}
     with cc.Server(env) as server, tempfile.TemporaryDirectory(prefix="fazhi-examload-") as work:
@@ -241,6 +294,10 @@ def measure(url, args):
         log = server.output()
         result.update({k: v for k, v in run.items() if k not in ("acks_path", "petitions_registered")})
         result["database_check"] = verify(env, exam=plan["exam"], acks_path=run["acks_path"])
+        if sat_users:
+            result["saturation"] = saturation(host=f"http://{cc.HOST}:{server.port}", plan=plan, users=sat_users,
+                                              seconds=args.saturation_seconds, workdir=work)
+            print(f"saturation: {json.dumps(result['saturation'], ensure_ascii=False)}", file=sys.stderr)
     result["server_log_tracebacks"] = log.count("Traceback")
     result["server_log_database_locked"] = log.count("database is locked")
     if "Traceback" in log:
@@ -257,7 +314,11 @@ def parser():
     p.add_argument("--think", type=float, default=0, help="mean seconds between two answers (0: as fast as served)")
     p.add_argument("--databases", default="sqlite,postgres")
     p.add_argument("--kill-worker-after", type=float, default=0, help="SIGKILL one gunicorn worker after S seconds")
-    p.add_argument("--time-limit", type=int, default=900)
+    p.add_argument("--duration", "--time-limit", dest="time_limit", type=int, default=900,
+                   help="seconds the run lasts at most (examinees still sitting then are counted as far as they got)")
+    p.add_argument("--saturation-users", type=int, default=50, help="Locust users of the saturation phase")
+    p.add_argument("--saturation-seconds", type=float, default=20, help="its measuring window (0: no saturation)")
+    p.add_argument("--markdown", default=None, help="also write the figures as markdown tables to this file")
     p.add_argument("--sqlite-dir", default=None, help="where the SQLite file goes (e.g. /dev/shm)")
     return p
 
@@ -280,14 +341,58 @@ def main(argv=None):
         with database(kind, args.sqlite_dir) as url:
             result[kind] = measure(url, args)
         print(json.dumps(result, ensure_ascii=False), file=sys.stderr)  # progress
+    result["load_average_after"] = os.getloadavg()
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(result, argv if argv is not None else sys.argv[1:]), encoding="utf-8")
     return result
+
+
+TITLES = {"sqlite": "SQLite (embedded default)", "postgres": "PostgreSQL"}
+
+
+def markdown(result, argv):
+    """The run as docs/benchmarks.md shows it: the command, per database the table, the checks, saturation."""
+    load = result["load"]
+    avg = lambda v: ", ".join(f"{x:.1f}" for x in v)  # noqa: E731
+    lines = [f"Run: {result['started']}, {result['cpus']} CPUs, load average before {avg(result['load_average_before'])},"
+             f" after {avg(result['load_average_after'])}.", "", "```",
+             " ".join([".venv/bin/python benchmarks/exam_load.py", *argv]), "```", "",
+             f"Load: {load['users']} simultaneous examinees started {load['spawn_rate']}/s, think time "
+             f"{load['think_s']} s per question (mean), {load['examinees']} to sit."]
+    for kind, title in TITLES.items():
+        r = result.get(kind)
+        if not r:
+            continue
+        lines += ["", f"### {title}", "", "| request | count | failures | requests/s | p50 ms | p95 ms | p99 ms | max ms |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {name} | {s['requests']} | {s['failures']} | {s['rps']} | {s['p50_ms']} | {s['p95_ms']} | "
+                  f"{s['p99_ms']} | {s['max_ms']} |" for name, s in r["stats"].items()]
+        c = r["database_check"]
+        lines += ["", f"Wall time {r['wall_s']} s; examinees started {r['examinees_started']}, submitted "
+                  f"{c['submissions_acknowledged']}; errors (unrecovered) {r['unrecovered_errors']}, dropped connections "
+                  f"{r['dropped_connections_retried']}; server log: {r['server_log_tracebacks']} tracebacks, "
+                  f"{r['server_log_database_locked']} \"database is locked\".",
+                  f"Database check: attempts stored {c['attempts_stored']} (examinees with more than one: "
+                  f"{c['examinees_with_more_than_one_attempt']}); submissions acknowledged {c['submissions_acknowledged']},"
+                  f" not stored {c['submissions_not_stored']}; answers acknowledged {c['answers_acknowledged']}, stored "
+                  f"{c['answers_stored']}, acknowledged answers lost **{c['acknowledged_answers_lost']}**; scores "
+                  f"recomputed independently {c['scores_recomputed']}, mismatches **{c['score_mismatches']}**."]
+        sat = r.get("saturation")
+        if sat:
+            s, p = sat["save_answer"], sat["trivial"]
+            lines += ["", f"Saturation ({s['users']} users, no think time, {s['window_s']} s / {p['window_s']} s "
+                      f"windows): save-answer **{s['rps']} requests/s** (p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms), "
+                      f"the trivial endpoint /ping **{p['rps']} requests/s** (p50 {p['p50_ms']} ms, p99 {p['p99_ms']} ms)"
+                      f": ratio **{sat['save_to_trivial_ratio']}**; unrecovered errors {s['unrecovered_errors']} / "
+                      f"{p['unrecovered_errors']}."]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_prepare":
         sys.path.insert(0, str(ROOT))
-        _prepare_in_process(int(sys.argv[2]))
+        _prepare_in_process(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif len(sys.argv) > 1 and sys.argv[1] == "_verify":
         sys.path.insert(0, str(ROOT))
         _verify_in_process(int(sys.argv[2]), sys.argv[3])

@@ -8,6 +8,12 @@ server acknowledged is written to FAZHI_BENCH_ACKS so that the database can be c
 When FAZHI_BENCH_OFFICE is set, that many ``OfficeClerk`` users run the mixed office workload beside them: list
 pages and a public page, and registering a petition (which takes a number from fazhi/core/numbering.py).
 Requests go round-robin over FAZHI_BENCH_HOSTS (two app servers in the scale-out run). Loopback only.
+
+FAZHI_BENCH_MODE selects the saturation runs instead (no think time, a fixed measuring window of
+FAZHI_BENCH_MEASURE seconds that opens once every user is ready): ``save`` — each ``Saver`` signs in as one
+account, starts the exam and then sends autosaves back to back; ``ping`` — each ``Pinger`` requests the trivial
+endpoint /ping back to back. The requests answered inside the window are counted (requests/s of each, and the
+ratio, are exam_load.py's business).
 """
 import itertools
 import json
@@ -27,6 +33,9 @@ THINK = float(os.environ.get("FAZHI_BENCH_THINK", "0"))
 PASSWORD = os.environ.get("FAZHI_BENCH_PASSWORD", "Fazhi@2019")
 OFFICE = int(os.environ.get("FAZHI_BENCH_OFFICE", "0"))
 TODAY = os.environ.get("FAZHI_BENCH_TODAY", "")
+MODE = os.environ.get("FAZHI_BENCH_MODE", "exam")
+MEASURE = float(os.environ.get("FAZHI_BENCH_MEASURE", "20"))
+SPAWNED = int(os.environ.get("FAZHI_BENCH_SPAWNED", "1"))  # the saturation runs: how many users Locust starts
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'data-token="([0-9a-f]+)"')
@@ -36,7 +45,8 @@ MULTIPLE = re.compile(r'data-position="(\d+)" data-multiple="1"')
 _next = itertools.count()
 _hosts = itertools.cycle(HOSTS)
 _petitions = itertools.count(1)
-STATE = {"sat": 0, "dropped_retried": 0, "unrecovered": 0, "acks": [], "submitted": [], "numbers": [], "examples": []}
+STATE = {"sat": 0, "started": 0, "dropped_retried": 0, "unrecovered": 0, "acks": [], "submitted": [], "numbers": [],
+         "examples": [], "ready": 0, "window_start": None, "window_end": None, "in_window": 0}
 
 
 def unrecovered(what):
@@ -80,9 +90,110 @@ class Flow:
         return r is not None and "/login/" not in r.headers.get("Location", "")
 
 
+    def start_attempt(self):
+        """The exam's start page and its 开始考试 form, then the attempt page: (attempt id, page) or None."""
+        start = f"/exams/{EXAM}/start/"
+        r = self.call("GET", start, "exam_start (intro)", (200,))
+        token = r is not None and CSRF.search(r.text)
+        if not token:
+            return None
+        r = self.call("POST", start, "exam_start", (302,), data={"csrfmiddlewaretoken": token.group(1)})
+        attempt = r is not None and re.search(r"/attempts/(\d+)/", r.headers.get("Location", ""))
+        if not attempt:
+            unrecovered(f"exam_start: redirected to {r is not None and r.headers.get('Location')}")
+            return None
+        STATE["started"] += 1
+        attempt = attempt.group(1)
+        r = self.call("GET", f"/attempts/{attempt}/", "attempt_page", (200,))
+        page_token, csrf = (r is not None and TOKEN.search(r.text)), (r is not None and CSRF.search(r.text))
+        if not (page_token and csrf):
+            unrecovered("attempt_page: no token on the page")
+            return None
+        options = {}
+        for pos, letter in OPTION.findall(r.text):
+            options.setdefault(int(pos), []).append(letter)
+        return attempt, page_token.group(1), csrf.group(1), options, {int(p) for p in MULTIPLE.findall(r.text)}
+
+    def save(self, attempt, page_token, csrf, pos, chosen, seq):
+        body = json.dumps({"token": page_token, "position": pos, "chosen": chosen, "seq": seq})
+        r = self.call("POST", f"/attempts/{attempt}/answer/", "save_answer", (200,), data=body,
+                      headers={"Content-Type": "application/json", "X-CSRFToken": csrf})
+        return r is not None and r.json().get("ok")
+
+
+ENVIRONMENT = []
+
+
+@events.init.add_listener
+def keep_environment(environment, **_kw):
+    ENVIRONMENT.append(environment)
+
+
+def ready():
+    """One more saturation user is ready; the measuring window opens when all are, and ends the run."""
+    STATE["ready"] += 1
+    if STATE["ready"] == SPAWNED:
+        STATE["window_start"] = time.time()
+        gevent.spawn_later(MEASURE, close_window)
+
+
+def close_window():
+    STATE["window_end"] = time.time()
+    ENVIRONMENT[0].runner.quit()
+
+
+def answered():
+    if STATE["window_start"] is not None and STATE["window_end"] is None:
+        STATE["in_window"] += 1
+
+
+class Saver(Flow, FastHttpUser):
+    """Saturation: one signed-in examinee sending autosaves back to back (random question, random option)."""
+
+    host = HOSTS[0]
+    wait_time = constant(0)
+    abstract = MODE != "save"
+
+    def on_start(self):
+        i = next(_next)
+        self.address = f"10.252.{i // 250 % 250}.{i % 250 + 1}"
+        self.attempt = self.sign_in(USERS[i]) and self.start_attempt()
+        self.seq = int(time.time() * 1000)
+        ready()
+
+    @task
+    def save_answer(self):
+        if not self.attempt:
+            gevent.sleep(1)
+            return
+        attempt, page_token, csrf, options, _multiple = self.attempt
+        pos = random.choice(list(options))
+        self.seq += 1
+        if self.save(attempt, page_token, csrf, pos, random.choice(options[pos]), self.seq):
+            answered()
+
+
+class Pinger(Flow, FastHttpUser):
+    """Saturation: the trivial endpoint back to back."""
+
+    host = HOSTS[0]
+    wait_time = constant(0)
+    abstract = MODE != "ping"
+
+    def on_start(self):
+        self.address = "10.253.0.1"
+        ready()
+
+    @task
+    def ping(self):
+        if self.call("GET", "/ping", "ping (trivial)", (200,)) is not None:
+            answered()
+
+
 class Examinee(Flow, FastHttpUser):
     host = HOSTS[0]
     wait_time = constant(0)
+    abstract = MODE != "exam"
 
     @task
     def sit(self):
@@ -104,45 +215,26 @@ class Examinee(Flow, FastHttpUser):
     def sit_one(self, username):
         if not self.sign_in(username):
             return
-        start = f"/exams/{EXAM}/start/"
-        r = self.call("GET", start, "exam_start (intro)", (200,))
-        token = r is not None and CSRF.search(r.text)
-        if not token:
+        started = self.start_attempt()
+        if not started:
             return
-        r = self.call("POST", start, "exam_start", (302,), data={"csrfmiddlewaretoken": token.group(1)})
-        attempt = r is not None and re.search(r"/attempts/(\d+)/", r.headers.get("Location", ""))
-        if not attempt:
-            unrecovered(f"exam_start: redirected to {r is not None and r.headers.get('Location')}")
-            return
-        attempt = attempt.group(1)
-        r = self.call("GET", f"/attempts/{attempt}/", "attempt_page", (200,))
-        page_token, csrf = (r is not None and TOKEN.search(r.text)), (r is not None and CSRF.search(r.text))
-        if not (page_token and csrf):
-            unrecovered("attempt_page: no token on the page")
-            return
-        options = {}
-        for pos, letter in OPTION.findall(r.text):
-            options.setdefault(int(pos), []).append(letter)
-        multiple = {int(p) for p in MULTIPLE.findall(r.text)}
+        attempt, page_token, csrf, options, multiple = started
         seq = int(time.time() * 1000)
         for pos in sorted(options):
-            if THINK:
+            if THINK:  # reading and deciding: a mean of THINK seconds per question
                 gevent.sleep(random.uniform(0, 2 * THINK))
             letters = options[pos]
             chosen = "".join(sorted(random.sample(letters, 2 if pos in multiple and len(letters) > 2 else 1)))
             seq += 1
-            body = json.dumps({"token": page_token.group(1), "position": pos, "chosen": chosen, "seq": seq})
-            r = self.call("POST", f"/attempts/{attempt}/answer/", "save_answer", (200,), data=body,
-                          headers={"Content-Type": "application/json", "X-CSRFToken": csrf.group(1)})
-            if r is not None and r.json().get("ok"):
+            if self.save(attempt, page_token, csrf, pos, chosen, seq):
                 STATE["acks"].append({"a": int(attempt), "p": pos, "c": chosen, "s": seq})
         r = self.call("POST", f"/attempts/{attempt}/submit/", "submit", (302,),
-                      data={"csrfmiddlewaretoken": csrf.group(1)})
+                      data={"csrfmiddlewaretoken": csrf})
         if r is not None:
             STATE["submitted"].append(int(attempt))
 
 
-if OFFICE:
+if OFFICE and MODE == "exam":
     class OfficeClerk(Flow, FastHttpUser):
         """The mixed office workload: the rule-of-law office's list pages, a public page, a numbered registration."""
 

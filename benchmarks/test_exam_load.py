@@ -18,12 +18,13 @@ pytestmark = [pytest.mark.server, pytest.mark.timeout(300),
                                  reason="the benchmark group (requirements/bench.txt) is not installed")]
 
 
-def test_four_examinees_sit_the_exam_and_every_acknowledged_answer_is_stored(capsys):
+def test_four_examinees_sit_the_exam_and_every_acknowledged_answer_is_stored(capsys, tmp_path):
     database = "postgres" if exam_load.cc.is_postgres(os.environ.get("DATABASE_URL")) else "sqlite"
     # the SQLite file on tmpfs when there is one (preparing is then I/O-free)
     shm = ["--sqlite-dir", "/dev/shm"] if os.access("/dev/shm", os.W_OK) else []
     result = exam_load.main(["--enrolled", "12", "--examinees", "4", "--users", "2", "--spawn-rate", "2",
-                             "--databases", database, "--time-limit", "120", *shm])[database]
+                             "--databases", database, "--duration", "120", "--saturation-users", "3",
+                             "--saturation-seconds", "3", "--markdown", str(tmp_path / "run.md"), *shm])[database]
     capsys.readouterr()
     assert result["enrolled"] == 12
     assert result["examinees_sat"] == 4
@@ -37,3 +38,12 @@ def test_four_examinees_sit_the_exam_and_every_acknowledged_answer_is_stored(cap
     assert check["examinees_with_more_than_one_attempt"] == check["score_mismatches"] == 0
     assert check["scores_recomputed"] == 4
     assert result["server_log_tracebacks"] == 0
+    # the saturation phase: autosaves and the trivial endpoint back to back, and their ratio
+    sat = result["saturation"]
+    assert sat["save_answer"]["requests"] > 0 and sat["trivial"]["requests"] > 0
+    assert sat["save_answer"]["unrecovered_errors"] == sat["trivial"]["unrecovered_errors"] == 0
+    assert 0 < sat["save_to_trivial_ratio"] == round(sat["save_answer"]["rps"] / sat["trivial"]["rps"], 3)
+    assert result["examinees_started"] == 4
+    text = (tmp_path / "run.md").read_text(encoding="utf-8")
+    assert "| save_answer | " in text and "acknowledged answers lost **0**" in text
+    assert f"ratio **{sat['save_to_trivial_ratio']}**" in text

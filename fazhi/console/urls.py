@@ -11,6 +11,7 @@ urlpatterns = [
     path("calendar/<int:pk>/remove/", views.calendar_day_remove, name="calendar_day_remove"),
     path("settings/rules/", views.rule_settings, name="rule_settings"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("operations/", operations.operations, name="operations"),
     path("messages/", operations.message_centre, name="messages"),
 ]

@@ -168,6 +168,14 @@ def rule_settings(request):
     return render(request, "console/rule_settings.html", {"groups": groups})
 
 
+def ping(request):
+    """The trivial endpoint: no database query, no template. The exam benchmark compares the save-answer
+    throughput at saturation with this one on the same server (what the server can do at all)."""
+    from django.http import HttpResponse
+
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
 def healthz(request):
     """For the reverse proxy and monitoring: 200 when the installation can serve, 503 with what failed."""
     from django.http import JsonResponse

@@ -48,10 +48,14 @@ def paper_for_examinee(attempt):
     items = []
     for i, e in enumerate(attempt.paper):
         q = questions[e["q"]]
-        items.append({"position": i, "number": i + 1, "kind": q.kind, "kind_label": q.get_kind_display(),
+        chosen = shown_letters(attempt, e, saved.get(q.pk, ""))
+        # numbers as text: the page prints each a dozen times, and a number would be localised every time
+        items.append({"position": str(i), "number": str(i + 1), "kind": q.kind, "kind_label": q.get_kind_display(),
                       "stem": q.stem, "multiple": q.kind == "multiple",
-                      "options": [(LETTERS[j], q.options[orig]) for j, orig in enumerate(e["order"])],
-                      "chosen": shown_letters(attempt, e, saved.get(q.pk, ""))})
+                      "input_type": "checkbox" if q.kind == "multiple" else "radio",
+                      "options": [(LETTERS[j], q.options[orig], LETTERS[j] in chosen)
+                                  for j, orig in enumerate(e["order"])],
+                      "chosen": chosen})
     return items
 
 

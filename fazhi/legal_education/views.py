@@ -38,10 +38,9 @@ def exam_start(request, pk):
     except NotFound as e:
         raise Http404(e.message) from e
     if request.method == "POST":
-        current = services.exams.open_attempt(request.user, exam)
-        held = request.session.get(_session_key(current.pk)) if current else None
         try:
-            attempt, token = services.attempt_start(actor=request.user, exam=exam, token=held)
+            attempt, token = services.attempt_start(
+                actor=request.user, exam=exam, token_for=lambda pk: request.session.get(_session_key(pk)))
         except DomainError as e:
             messages.error(request, e.message)
             return redirect("legal_education:my_exams")
@@ -62,8 +61,8 @@ def _own_attempt(request, pk):
 @login_required
 def attempt_take(request, pk):
     attempt = _own_attempt(request, pk)
-    services.finalize_due(user=request.user, exam=attempt.exam)
-    attempt.refresh_from_db()
+    if services.finalize_due(user=request.user, exam=attempt.exam):
+        attempt.refresh_from_db()
     if attempt.status != "open":
         return redirect("legal_education:my_exams")
     was = attempt.token
@@ -79,15 +78,17 @@ def attempt_take(request, pk):
 
 @login_required
 def attempt_save(request, pk):
-    _own_attempt(request, pk)  # 404 for anyone else's attempt, whatever the method
     if request.method != "POST":
+        _own_attempt(request, pk)  # 404 for anyone else's attempt
         return HttpResponseNotAllowed(["POST"])
+    # the service reads the examinee's own attempt (one locked read): anyone else's is a 404 there
     try:
         body = json.loads(request.body or b"{}")
         value = services.save_answer(actor=request.user, attempt_id=pk, token=body.get("token", ""),
                                      position=body.get("position"), chosen=body.get("chosen", ""),
                                      seq=int(body.get("seq", 0)))
     except (ValueError, TypeError):
+        _own_attempt(request, pk)  # anyone else's attempt stays a 404, whatever the body
         return JsonResponse({"ok": False, "message": "请求格式不正确。"}, status=400)
     except DomainError as e:
         status = {"taken_over": 409, "deadline": 410, "closed": 410, "not_found": 404}.get(e.code, 400)

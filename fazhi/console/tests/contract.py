@@ -12,4 +12,4 @@ def _calendar_day(county):
 
 SAMPLES = {"console:calendar_day_remove": _calendar_day}
 
-PUBLIC = {"console:healthz"}
+PUBLIC = {"console:healthz", "console:ping"}

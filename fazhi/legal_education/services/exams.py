@@ -10,7 +10,9 @@ The rules the server keeps, whatever the browser does:
 - one browser holds an attempt (``token``); opening it in another browser takes it over and the first browser's
   next save is refused with a message saying so;
 - one answer row per question (database constraint); a save updates it; of two saves the later choice
-  (``seq``, counted by the page) is kept.
+  (``seq``, counted by the page) is kept. A save is one transaction: the attempt row read with a row lock
+  (``FOR NO KEY UPDATE`` on PostgreSQL, the write lock on SQLite), then one UPDATE, or one INSERT the first
+  time — a submission or grading (``FOR UPDATE``) waits for it, so an acknowledged answer is always graded.
 
 Audit: start, takeover, submission and grading are audited; answer saves are not (see ``_base``).
 """
@@ -98,10 +100,13 @@ def draw_paper(exam, rng=None):
         rows = dict(Question.objects.filter(pk__in=exam.fixed_questions).values_list("pk", "kind"))
         chosen = [(pk, rows[pk], points.get(rows[pk], 1)) for pk in exam.fixed_questions if pk in rows]
     else:
+        pools = {r["kind"]: [] for r in exam.rules}  # one query for the bank's active ids of every kind drawn
+        for pk, kind in (Question.objects.filter(bank_id=exam.bank_id, kind__in=list(pools), is_active=True)
+                         .order_by("pk").values_list("pk", "kind")):
+            pools[kind].append(pk)
         chosen = []
         for r in exam.rules:
-            ids = list(Question.objects.filter(bank_id=exam.bank_id, kind=r["kind"], is_active=True)
-                       .values_list("pk", flat=True))
+            ids = pools[r["kind"]]
             if len(ids) < r["count"]:
                 raise DomainError("题库试题不足，无法组卷，请联系考试组织单位。")
             chosen += [(pk, r["kind"], r["points"]) for pk in rng.sample(ids, r["count"])]
@@ -118,18 +123,21 @@ def draw_paper(exam, rng=None):
 # Who may sit ---------------------------------------------------------------------------------------
 
 def is_eligible(user, exam):
-    if exam.eligible_units.filter(pk=user.unit_id).exists() or exam.eligible_users.filter(pk=user.pk).exists():
-        return True
-    return False
+    """Named by unit or by person; remembered on ``exam`` for the request (the page and the service both ask)."""
+    known = exam.__dict__.setdefault("_eligible", {})
+    if user.pk not in known:
+        known[user.pk] = (exam.eligible_units.filter(pk=user.unit_id).exists()
+                          or exam.eligible_users.filter(pk=user.pk).exists())
+    return known[user.pk]
 
 
 def passed_original(user, exam):
     return Attempt.objects.filter(exam=exam, user=user, passed=True).exists()
 
 
-def start_refusal(user, exam, now=None):
+def start_refusal(user, exam, now=None, mine=None):
     """``None`` when ``user`` may start an attempt of ``exam`` now, else the reason (an open attempt is resumed,
-    never refused)."""
+    never refused). ``mine``: the user's attempts of ``exam`` when the caller has read them already."""
     now = now or clock.now()
     if user is None or not user.is_authenticated:
         return "请先登录。"
@@ -147,8 +155,13 @@ def start_refusal(user, exam, now=None):
         return f"考试尚未开始（{clock.local(exam.starts_at):%Y-%m-%d %H:%M}开考）"
     if now >= exam.ends_at:
         return "考试已结束"
-    used = Attempt.objects.filter(exam=exam, user=user).exclude(status=AttemptStatus.OPEN).count()
-    if used >= exam.attempts_allowed and not open_attempt(user, exam, now):
+    if mine is None:
+        used = Attempt.objects.filter(exam=exam, user=user).exclude(status=AttemptStatus.OPEN).count()
+        resumable = used >= exam.attempts_allowed and open_attempt(user, exam, now)
+    else:
+        used = sum(1 for a in mine if a.status != AttemptStatus.OPEN)
+        resumable = _open_of(mine, now)
+    if used >= exam.attempts_allowed and not resumable:
         return f"您已用完本场考试的{exam.attempts_allowed}次考试机会"
     return None
 
@@ -158,20 +171,28 @@ def open_attempt(user, exam, now=None):
     return Attempt.objects.filter(exam=exam, user=user, status=AttemptStatus.OPEN, deadline__gt=now).first()
 
 
-def attempt_start(*, actor, exam, now=None, token=None):
+def _open_of(mine, now):
+    return next((a for a in mine if a.status == AttemptStatus.OPEN and a.deadline > now), None)
+
+
+def attempt_start(*, actor, exam, now=None, token=None, token_for=None):
     """Start (or resume) ``actor``'s attempt: returns ``(attempt, token)``; the view keeps the token in the
-    browser's session."""
+    browser's session (``token_for(attempt_pk)``: the token this browser holds for an attempt, if any).
+    The user's attempts of the exam are read once (the start spike: thousands start within a minute)."""
     now = now or clock.now()
-    finalize_due(now=now, exam=exam, user=actor)
-    reason = start_refusal(actor, exam, now)
+    if user_ok := (actor is not None and actor.is_authenticated):
+        finalize_due(now=now, exam=exam, user=actor)
+    mine = list(Attempt.objects.filter(exam=exam, user=actor)) if user_ok else []
+    reason = start_refusal(actor, exam, now, mine=mine)
     if reason:
         raise DomainError(f"{reason}。", code="exam_refused")
-    current = open_attempt(actor, exam, now)
+    current = _open_of(mine, now)
     if current is not None:
-        return attempt_open(actor=actor, attempt=current, token=token, now=now)
+        held = token_for(current.pk) if token_for else token
+        return attempt_open(actor=actor, attempt=current, token=held, now=now)
     paper = draw_paper(exam)
     token = secrets.token_hex(16)
-    number = Attempt.objects.filter(exam=exam, user=actor).count() + 1
+    number = len(mine) + 1
     deadline = min(now + _minutes(exam.duration_minutes), exam.ends_at)
     try:
         with transaction.atomic():
@@ -220,8 +241,15 @@ def save_answer(*, actor, attempt_id, token, position, chosen, seq, now=None):
     """Save the choice for the question at ``position`` of the paper. ``chosen`` are the letters as shown
     (shuffled order); they are stored as the question's own letters. Not audited (see ``_base``)."""
     now = now or clock.now()
-    attempt = (Attempt.objects.filter(pk=attempt_id, user_id=actor.pk)
-               .only("pk", "token", "deadline", "status", "paper").first())
+    with transaction.atomic():
+        # the attempt row locked against a submission or grading (which lock it FOR UPDATE) until the answer is
+        # written, so that an acknowledged answer is always counted; saves of other attempts never wait
+        attempt = (Attempt.objects.select_for_update(no_key=True).filter(pk=attempt_id, user_id=actor.pk)
+                   .only("pk", "token", "deadline", "status", "paper").first())
+        return _save_locked(attempt, token, position, chosen, seq, now)
+
+
+def _save_locked(attempt, token, position, chosen, seq, now):
     if attempt is None:
         raise DomainError("考试记录不存在。", code="not_found")
     if attempt.status != AttemptStatus.OPEN:
@@ -248,15 +276,10 @@ def save_answer(*, actor, attempt_id, token, position, chosen, seq, now=None):
     if not 0 <= seq < 2**63:
         raise DomainError("保存序号不正确。", code="bad_request")
     fields = {"chosen": value, "seq": seq, "saved_at": now}
-    with transaction.atomic():
-        done = Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=int(seq)).update(**fields)
-        if not done:  # no row yet (or a later save is stored): insert; the unique constraint decides
-            try:
-                with transaction.atomic():
-                    Answer.objects.create(attempt_id=attempt.pk, question_id=entry["q"], **fields)
-            except IntegrityError:  # a simultaneous save created it first: keep the later choice
-                Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=int(seq)).update(
-                    **fields)
+    done = Answer.objects.filter(attempt_id=attempt.pk, question_id=entry["q"], seq__lte=seq).update(**fields)
+    if not done:  # no row yet, or a later save is stored: the insert is ignored on the unique constraint then
+        Answer.objects.bulk_create([Answer(attempt_id=attempt.pk, question_id=entry["q"], **fields)],
+                                   ignore_conflicts=True)
     return value
 
 
