@@ -8,7 +8,7 @@ from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -62,6 +62,11 @@ class Logged:
     permission_classes = [HasScope]
     throttle_classes = [TokenThrottle]
     pagination_class = Paging
+
+    def throttled(self, request, wait):
+        refusal = Throttled(detail=f"调用过于频繁，已超过该令牌的调用频率限制，请{wait}秒后再试。")
+        refusal.wait = wait  # the Retry-After header (DRF's own sentence after the detail would be English)
+        raise refusal
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

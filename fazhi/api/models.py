@@ -89,3 +89,21 @@ class ExternalRef(models.Model):
 
     def __str__(self):
         return f"{self.system} {self.kind} {self.external_id}"
+
+
+class ApiRateCount(models.Model):
+    """The calls a token made in the current rate window, one row per token, shared by every worker and instance
+    (``auth.TokenThrottle`` counts here, in one atomic update per call)."""
+
+    key = models.CharField("计数键", max_length=100, unique=True)
+    window = models.BigIntegerField("时段起点")  # Unix seconds, a multiple of the rate's period
+    count = models.PositiveIntegerField("调用次数", default=0)
+
+    scope_exempt = "接口限流计数只用于控制调用频率，不属于某个单位的业务数据"
+
+    class Meta:
+        verbose_name = "接口限流计数"
+        verbose_name_plural = verbose_name
+
+    def __str__(self):
+        return f"{self.key} {self.window} {self.count}"

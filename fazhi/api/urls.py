@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from . import api_views as api
 from . import views
-from .docs_views import Redoc, Swagger
+from .docs_views import Swagger
 
 app_name = "api"
 
@@ -13,7 +13,6 @@ urlpatterns = [
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", Swagger.as_view(url_name="api:schema"), name="swagger"),
-    path("v1/redoc/", Redoc.as_view(url_name="api:schema"), name="redoc"),
     path("v1/normative-docs/", api.NormativeDocList.as_view(), name="normative_docs"),
     path("v1/normative-docs/<int:pk>/", api.NormativeDocDetail.as_view(), name="normative_doc"),
     path("v1/powers/versions/", api.PowerVersionList.as_view(), name="power_versions"),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import timezone
 
 
 class SecurityHeadersMiddleware:
@@ -13,4 +14,28 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.user.is_authenticated if hasattr(request, "user") else False:
             response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class SessionIdleMiddleware:
+    """Signs a user out after ``FAZHI_SESSION_IDLE_SECONDS`` without a request (等保: 登录超时).
+
+    A request pushes the session's expiry forward by saving it, but at most once per
+    ``FAZHI_SESSION_REFRESH_SECONDS``: saving on every request would write the session row on each of an exam's
+    autosaves. The session's age is the idle time plus that interval, so it ends between 30 and 31 minutes after
+    the last request. Sessions nobody signed in to (the public site) are never created or touched here."""
+
+    KEY = "_fazhi_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty() or response.status_code >= 500:
+            return response
+        now = int(timezone.now().timestamp())
+        if now - session.get(self.KEY, 0) >= settings.FAZHI_SESSION_REFRESH_SECONDS:
+            session[self.KEY] = now  # marks the session modified: SessionMiddleware saves it with a new expiry
         return response

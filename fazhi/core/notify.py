@@ -46,6 +46,27 @@ def send(user, *, key, title, body="", link=""):
     return message
 
 
+def send_many(items):
+    """``send`` for many users at once (a daily job's messages): ``items`` are dicts of ``send``'s arguments
+    (``user``, ``key``, ``title``, ``body``, ``link``). The messages not sent before go in with one insert; returns
+    them (those with a ``key`` sent before are left out)."""
+    items = [dict(i, key=i["key"][:200]) for i in items]
+    before = set(Message.objects.filter(key__in=[i["key"] for i in items]).values_list("key", flat=True))
+    now = clock.now()
+    fresh = [Message(user=i["user"], key=i["key"], title=i["title"][:200], body=i.get("body", ""),
+                     link=i.get("link", "")[:500], created_at=now,
+                     email_state=D.PENDING if settings.FAZHI_NOTIFY_EMAIL and i["user"].email else D.NONE,
+                     sms_state=D.PENDING if settings.FAZHI_SMS_SENDER and getattr(i["user"], "phone", "") else D.NONE)
+             for i in items if i["key"] not in before]
+    Message.objects.bulk_create(fresh, ignore_conflicts=True)  # a key another process sent meanwhile is skipped
+    sent = {m.key: m for m in Message.objects.filter(key__in=[m.key for m in fresh], created_at=now)}
+    made = [sent[m.key] for m in fresh if m.key in sent]
+    for message in made:
+        if message.email_state or message.sms_state:
+            deliver(message)
+    return made
+
+
 def deliver(message):
     """Send the pending copies of ``message``; a failure is logged and left pending."""
     if message.email_state == D.PENDING:

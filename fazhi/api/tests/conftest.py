@@ -11,13 +11,6 @@ def _every_call_logged_at_once(settings, tmp_path):
     calllog.flush()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def make_token(units, scopes, *, actor=None, system="省行政执法监督平台", **extra):
     _token, raw = services.token_create(actor=actor, system=system, units=units, scopes=scopes, **extra)
     return raw

@@ -1,6 +1,6 @@
 """The open API's URLs for the contract test: the schema and its two readers are public, the endpoints
 answer 401 without a token (their unit scope is tested with tokens in test_api.py)."""
-PUBLIC = {"api:schema", "api:swagger", "api:redoc"}
+PUBLIC = {"api:schema", "api:swagger"}
 TOKEN = {"api:normative_docs", "api:normative_doc", "api:power_versions", "api:power_entries", "api:decisions",
          "api:decision", "api:reports", "api:report", "api:bodies", "api:cases", "api:case", "api:case_steps",
          "api:case_records", "api:petitions", "api:petition"}

@@ -317,10 +317,68 @@ def test_calls_are_throttled_per_token(county):
     with mock.patch.object(TokenThrottle, "THROTTLE_RATES", {"token": "3/min"}):
         raw = make_token([county.market], {"decisions": "read"})
         other = make_token([county.market], {"decisions": "read"}, system="另一个系统")
-        codes = [api(raw).get(reverse("api:decisions")).status_code for _ in range(4)]
-        assert codes == [200, 200, 200, 429]
+        answers = [api(raw).get(reverse("api:decisions")) for _ in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 429]
         assert api(other).get(reverse("api:decisions")).status_code == 200  # per token, not for everyone
-        assert codes[-1] == 429 and api(raw).get(reverse("api:decisions")).json()["detail"]
+        refused = answers[-1]
+        wait = int(refused["Retry-After"])
+        assert 1 <= wait <= 60
+        assert refused.json()["detail"] == f"调用过于频繁，已超过该令牌的调用频率限制，请{wait}秒后再试。"
+
+
+def test_the_rate_is_one_count_across_workers_and_instances(county):
+    """Two throttles, each with its own process-local cache (two gunicorn workers, or two instances), share one
+    count in the database; the next window starts afresh."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from fazhi.api.auth import TokenThrottle
+    from fazhi.api.models import ApiRateCount
+
+    make_token([county.market], {"decisions": "read"})
+    request = SimpleNamespace(auth=ApiToken.objects.get(), META={"REMOTE_ADDR": "10.0.0.9"})
+    now = [1_800_000_000.0]
+    with mock.patch.object(TokenThrottle, "THROTTLE_RATES", {"token": "5/min"}):
+        workers = [TokenThrottle(), TokenThrottle()]
+        for n, worker in enumerate(workers):
+            worker.cache = LocMemCache(f"worker-{n}", {})
+            worker.timer = lambda: now[0]
+        allowed = [workers[i % 2].allow_request(request, None) for i in range(8)]
+        assert allowed == [True] * 5 + [False] * 3
+        assert workers[1].wait() == 60 - (1_800_000_000 % 60)
+        now[0] += 60
+        assert workers[0].allow_request(request, None) and workers[1].allow_request(request, None)
+    assert ApiRateCount.objects.get().count == 2 and str(ApiRateCount.objects.get()).endswith(" 2")
+    # a call without a token (refused before the throttle in a view) is counted by its address
+    anonymous = SimpleNamespace(auth=None, headers={}, META={"REMOTE_ADDR": "10.0.0.9"})
+    with mock.patch.object(TokenThrottle, "THROTTLE_RATES", {"token": None}):
+        assert TokenThrottle().allow_request(anonymous, None)
+    with mock.patch.object(TokenThrottle, "THROTTLE_RATES", {"token": "1/s"}):
+        assert TokenThrottle().allow_request(anonymous, None)
+    assert ApiRateCount.objects.filter(key="throttle_token_10.0.0.9").exists()
+
+
+def test_two_workers_creating_a_token_s_count_at_once_both_count():
+    """The first call of a window on two workers at once: one creates the row, the other's insert is refused and it
+    counts in the row the first one made."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    from fazhi.api.auth import TokenThrottle
+    from fazhi.api.models import ApiRateCount
+
+    ApiRateCount.objects.create(key="throttle_token_t1", window=60, count=1)  # the other worker's row
+    real_filter = ApiRateCount.objects.filter
+    seen = []
+
+    def filter_(*args, **kwargs):  # this worker looked a moment before the other worker's row was there
+        seen.append(kwargs)
+        return SimpleNamespace(update=lambda **_: 0) if len(seen) == 1 else real_filter(*args, **kwargs)
+
+    with mock.patch.object(ApiRateCount.objects, "filter", filter_):
+        assert TokenThrottle.count("throttle_token_t1", 60) == 2
 
 
 def test_every_call_is_in_the_call_log_and_reads_write_in_batches(county, settings):
@@ -345,12 +403,13 @@ def test_every_call_is_in_the_call_log_and_reads_write_in_batches(county, settin
     calllog.flush()  # nothing waiting: nothing written
 
 
-def test_the_schema_and_its_readers_are_served_from_our_own_files(client):
+def test_the_schema_and_its_reader_are_served_from_our_own_files_under_the_site_policy(client, settings):
     schema = client.get(reverse("api:schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert schema.status_code == 200
-    for name in ("api:swagger", "api:redoc"):
-        page = client.get(reverse(name)).content.decode()
-        assert "http://" not in page and "https://" not in page and "<script>" not in page
+    docs = client.get(reverse("api:swagger"))
+    page = docs.content.decode()
+    assert "http://" not in page and "https://" not in page and "<script>" not in page and "<style" not in page
+    assert docs["Content-Security-Policy"] == settings.CONTENT_SECURITY_POLICY  # the site's policy, unchanged
     script = client.get(reverse("api:swagger") + "?script=")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
 

@@ -349,3 +349,59 @@ def test_run_jobs_runs_the_scheduler_until_stopped(monkeypatch, capsys):
         signal.signal(signal.SIGTERM, before)
     out = capsys.readouterr().out
     assert "定时任务运行程序已启动" in out and "定时任务运行程序已停止" in out
+
+
+@pytest.mark.django_db
+def test_the_daily_digest_costs_the_same_queries_for_more_liaisons_and_more_alerts(county, move, monkeypatch, only):
+    """The checks run once per distinct access and the messages go in with one insert: more liaisons of the same
+    units, and more alerts each, cost no more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.orgs import services as org_services
+    from fazhi.orgs.models import User
+
+    only("console.alert_digest")
+    size = {"alerts": 2}
+
+    def check(user, today):
+        units = set(user.grants.values_list("unit_id", flat=True))  # one query, like a provider's scoped query
+        return [registry.Alert(rule="测试", severity="overdue", title=f"第{i}项（{min(units)}）", due=today)
+                for i in range(size["alerts"])]
+
+    monkeypatch.setattr(registry, "_alerts", {"test.alerts": registry.AlertProvider("test.alerts", "测试", check)})
+    liaisons = 2  # county.liaison (market) and county.outsider (water)
+
+    def digest(day):
+        move(at(day, 8))
+        with CaptureQueriesContext(connection) as queries:
+            result = jobs.run_job("console.alert_digest").result
+        assert result == f"发出预警汇总{liaisons}条"
+        return len(queries)
+
+    first = digest(D(2026, 3, 2))
+    for n in range(6):
+        unit = county.market if n % 2 else county.water
+        user = org_services.user_create(actor=None, username=f"liaison{n}", full_name=f"联络员{n}", unit=unit,
+                                        password="x-1234567890")
+        org_services.role_grant(actor=None, user=user, role_code="liaison")
+    liaisons += 6
+    size["alerts"] = 30
+    assert digest(D(2026, 3, 3)) == first
+    assert Message.objects.filter(key__endswith=":2026-03-03").count() == 8
+    market_copy = Message.objects.get(user=User.objects.get(username="liaison1"), key__endswith=":2026-03-03")
+    assert market_copy.title == "03月03日预警汇总：30项" and f"（{county.market.pk}）" in market_copy.body
+    assert jobs.run_job("console.alert_digest") is None  # once a day
+
+
+@pytest.mark.django_db
+def test_many_messages_go_in_at_once_and_a_key_is_sent_once(county, settings):
+    settings.FAZHI_NOTIFY_EMAIL = True
+    county.liaison.email = "li@example.org"
+    county.liaison.save()
+    notify.send(county.office, key="k:1", title="旧")
+    made = notify.send_many([{"user": county.office, "key": "k:1", "title": "重复"},
+                             {"user": county.liaison, "key": "k:2", "title": "新", "body": "正文", "link": "/x/"}])
+    assert [m.key for m in made] == ["k:2"] and made[0].email_state == Message.Delivery.SENT
+    assert mail.outbox[-1].subject == "新"
+    assert Message.objects.get(key="k:1").title == "旧"
