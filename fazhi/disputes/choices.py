@@ -126,3 +126,28 @@ class PetitionLevel(models.TextChoices):
 class NoteKind(models.TextChoices):
     MEETING = "meeting", "包案会议"
     PROGRESS = "progress", "入户走访和化解进展"
+
+
+class ClusterKind(models.TextChoices):
+    HOUSING = "housing", "房地产开发企业与购房户纠纷"
+    LENDING = "lending", "民间借贷·非法集资风险"
+    LAND = "land", "征地拆迁纠纷"
+    LABOUR = "labour", "劳资纠纷"
+    OTHER = "other", "其他群体性矛盾纠纷"
+
+
+class ClusterStatus(models.TextChoices):
+    HANDLING = "handling", "处置中"
+    RESOLVED = "resolved", "已化解"
+
+
+class GroupPost(models.TextChoices):
+    LEADER = "leader", "组长"
+    DEPUTY = "deputy", "副组长"
+    MEMBER = "member", "成员"
+
+
+class HouseholdStatus(models.TextChoices):
+    OPEN = "open", "未化解"
+    HANDLING = "handling", "化解中"
+    RESOLVED = "resolved", "已化解"

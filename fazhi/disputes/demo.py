@@ -22,8 +22,11 @@ from .choices import (
     CaseStatus,
     Category,
     Channel,
+    ClusterKind,
     DisputeType,
     Gender,
+    GroupPost,
+    HouseholdStatus,
     MediationKind,
     OrgCategory,
     Outcome,
@@ -31,6 +34,9 @@ from .choices import (
     PetitionStatus,
 )
 from .models import (
+    ClusterHousehold,
+    ClusterMeeting,
+    ClusterMember,
     DisputeCluster,
     HallDuty,
     MediationCase,
@@ -67,13 +73,81 @@ def _day(rng, start=datetime.date(YEAR, 1, 7), span=330):
 
 
 def load(*, scale=1, stdout=None):
-    if MediationOrg.objects.filter(name=MARKER).exists():
-        return
-    justice = OrgUnit.objects.filter(code="D-SFJ").first()
-    if justice is None:
-        return
+    if not MediationOrg.objects.filter(name=MARKER).exists():
+        justice = OrgUnit.objects.filter(code="D-SFJ").first()
+        if justice is None:
+            return
+        with transaction.atomic():
+            _load(justice, scale)
     with transaction.atomic():
-        _load(justice, scale)
+        _cluster_details()
+
+
+# The two clusters' leading groups, meetings and households (一户一档) --------------------------------
+
+GROUPS = {
+    "商品房开发商与购房户矛盾纠纷差异化处理": {
+        "members": [(GroupPost.LEADER, "G-YX", "常务副县长"), (GroupPost.DEPUTY, "D-ZJJ", "局长"),
+                    (GroupPost.DEPUTY, "D-XFJ", "局长"), (GroupPost.MEMBER, "D-ZRZYJ", "分管副局长"),
+                    (GroupPost.MEMBER, "D-SFJ", "分管副局长"), (GroupPost.MEMBER, "D-GAJ", "分管副局长")],
+        "meetings": [((3, 15), "常务副县长", "领导小组全体成员、各开发企业负责人", "逾期交房楼盘摸底排查",
+                      "各楼盘建立一户一档，住建局牵头，一盘一策制定化解方案"),
+                     ((6, 20), "常务副县长", "领导小组成员单位分管负责人、律师代表", "逾期交房补偿标准和办证问题",
+                      "按合同约定计付违约金；自然资源和规划局限期办理不动产登记"),
+                     ((11, 8), "住建局局长", "领导小组成员单位联络员", "未化解户逐户研判",
+                      "剩余未化解户由包户单位逐户上门，12月底前完成")],
+        "request": ["逾期交房违约金", "延期办理不动产权证", "小区配套设施未按规划建设", "物业服务收费争议"],
+        "counts": (28, 5, 3), "handlers": ["D-ZJJ", "D-ZRZYJ", "D-XFJ"], "amount": (8000, 60000),
+    },
+    "化解民间融资风险和打击处置非法集资": {
+        "members": [(GroupPost.LEADER, "D-GAJ", "局长"), (GroupPost.DEPUTY, "D-SCJ", "局长"),
+                    (GroupPost.MEMBER, "D-SFJ", "分管副局长"), (GroupPost.MEMBER, "D-XFJ", "分管副局长")],
+        "meetings": [((4, 10), "公安局局长", "领导小组全体成员、人民银行郧西支行", "民间融资风险排查研判",
+                      "建立风险台账，对涉众借贷逐户登记债权"),
+                     ((9, 25), "公安局局长", "领导小组成员单位分管负责人", "涉案资产追缴和清退方案",
+                      "按债权比例分批清退，清退进度每月通报")],
+        "request": ["归还借款本金", "追回集资款", "按约定支付利息"],
+        "counts": (15, 6, 3), "handlers": ["D-GAJ", "D-SCJ"], "amount": (20000, 300000),
+    },
+}
+
+
+def _cluster_details():
+    """Idempotent: a cluster that has meetings already is left alone."""
+    rng = random.Random(2020)
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in={c for g in GROUPS.values()
+                                                                 for c in [*g["handlers"], *(m[1] for m in g["members"])]})}
+    for name, plan in GROUPS.items():
+        cluster = DisputeCluster.objects.filter(name=name).first()
+        if cluster is None or cluster.meetings.exists() or not units:
+            continue
+        cluster.member_units.set([units[c] for _p, c, _t in plan["members"] if c in units and units[c] != cluster.unit])
+        ClusterMember.objects.bulk_create([
+            ClusterMember(cluster=cluster, post=post, unit=units[code], title=title, from_on=cluster.set_up_on)
+            for post, code, title in plan["members"] if code in units])
+        ClusterMeeting.objects.bulk_create([
+            ClusterMeeting(cluster=cluster, held_on=datetime.date(YEAR, m, d), chair=chair, attendees=who,
+                           topics=topics, decisions=decisions)
+            for (m, d), chair, who, topics, decisions in plan["meetings"]])
+        cases = list(cluster.cases.order_by("pk"))
+        petitions = list(cluster.petitions.order_by("pk"))
+        statuses = ([HouseholdStatus.RESOLVED] * plan["counts"][0] + [HouseholdStatus.HANDLING] * plan["counts"][1]
+                    + [HouseholdStatus.OPEN] * plan["counts"][2])
+        handlers = [units[c] for c in plan["handlers"] if c in units] or [cluster.unit]
+        households, taken = [], set()
+        for i, status in enumerate(statuses):
+            case = cases[i] if i < len(cases) else None
+            person = case.parties.splitlines()[0] if case is not None else _name(rng)
+            while compare_key(person) in taken:
+                person = _name(rng)
+            taken.add(compare_key(person))
+            low, high = plan["amount"]
+            households.append(ClusterHousehold(
+                cluster=cluster, name=person, name_key=compare_key(person), request=plan["request"][i % len(plan["request"])],
+                amount=rng.randrange(low, high, 100), handler=handlers[i % len(handlers)], status=status,
+                last_contact_on=datetime.date(YEAR, 12, 1) - datetime.timedelta(days=rng.randrange(0, 90)),
+                case=case, petition=petitions[i] if i < len(petitions) else None))
+        ClusterHousehold.objects.bulk_create(households)
 
 
 def _load(justice, scale):
@@ -116,14 +190,14 @@ def _load(justice, scale):
     housing_lead = units.get("D-ZJJ", justice)
     lending_lead = units.get("D-GAJ", justice)
     housing = DisputeCluster.objects.create(
-        unit=housing_lead, name="商品房开发商与购房户矛盾纠纷差异化处理", leading_group="郧西县房地产矛盾纠纷调解工作领导小组",
-        group_leader="常务副县长", members="县住建局、县自然资源和规划局、县信访局、相关镇（办）、金融机构",
+        unit=housing_lead, name="商品房开发商与购房户矛盾纠纷差异化处理", kind=ClusterKind.HOUSING,
+        leading_group="郧西县房地产矛盾纠纷调解工作领导小组",
         description="因未按期交房、房价过高、基础设施不完善、物业纠纷等原因，商品房开发商与购房户之间矛盾纠纷多发，"
                     "业主多次群体上访。", approach="一盘一策、一户一档，差异化处理", set_up_on=datetime.date(YEAR, 3, 12))
     lending = DisputeCluster.objects.create(
-        unit=lending_lead, name="化解民间融资风险和打击处置非法集资",
-        leading_group="郧西县化解民间融资风险和打击处置非法集资领导小组", group_leader="县公安局主要负责人",
-        members="县公安局、县金融办、县市场监管局、人民银行郧西支行", description="民间借贷纠纷和非法集资风险预防研判、案件处置。",
+        unit=lending_lead, name="化解民间融资风险和打击处置非法集资", kind=ClusterKind.LENDING,
+        leading_group="郧西县化解民间融资风险和打击处置非法集资领导小组",
+        description="民间借贷纠纷和非法集资风险预防研判、案件处置。",
         approach="预防研判与案件处置相结合", set_up_on=datetime.date(YEAR, 4, 2))
 
     # Mediation cases 2019 ------------------------------------------------------------------------

@@ -18,13 +18,15 @@ from .choices import (
     CaseStatus,
     Category,
     Channel,
+    ClusterKind,
+    ClusterStatus,
     DisputeType,
     MediationKind,
     OrgCategory,
     PetitionLevel,
     PetitionStatus,
 )
-from .models import HallDuty, MediationCase, MediationOrg, Petition
+from .models import DisputeCluster, HallDuty, MediationCase, MediationOrg, Petition
 from .permissions import DisputesPerm as P
 
 
@@ -81,10 +83,9 @@ class PetitionFilter(RegisterFilterSet):
             return qs
         from fazhi.core import clock
 
-        from .selectors import is_late
+        from .selectors import late_q, with_clocks
 
-        today = clock.today()
-        return qs.filter(pk__in=[p.pk for p in qs.filter(accepted_on__isnull=False) if is_late(p, today)])
+        return with_clocks(qs).filter(late_q(clock.today()))
 
 
 class CaseFilter(RegisterFilterSet):
@@ -127,3 +128,25 @@ class HallFilter(RegisterFilterSet):
     class Meta:
         model = HallDuty
         fields = ["year"]
+
+
+class ClusterFilter(RegisterFilterSet):
+    q = KeywordFilter(fields=("name", "leading_group", "description"), label="名称/领导小组")
+    status = django_filters.ChoiceFilter(label="状态", choices=ClusterStatus.choices, empty_label="全部")
+    kind = django_filters.ChoiceFilter(label="类别", choices=ClusterKind.choices, empty_label="全部")
+    unit = SafeModelChoiceFilter(label="牵头单位", queryset=_case_units, empty_label="全部", widget=PickerSelect)
+    year = YearFilter(field_name="set_up_on", lookup_expr="year", label="年度")
+    stale = FlagFilter(label="仅看有超期未联系户的", method="only_stale")
+    sort = SortFilter(fields={"set_up_on": "set_up_on", "name": "name"}, default="-set_up_on")
+
+    class Meta:
+        model = DisputeCluster
+        fields = ["q", "status", "kind", "unit", "year", "stale"]
+
+    def only_stale(self, qs, name, value):
+        """Clusters with a household not contacted for the rule setting's number of days (the to-do's rule)."""
+        if not value:
+            return qs
+        from .cluster_selectors import stale_households
+
+        return qs.filter(pk__in=stale_households().values("cluster_id"))

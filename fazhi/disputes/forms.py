@@ -9,8 +9,12 @@ from .choices import (
     CaseSource,
     Category,
     Channel,
+    ClusterKind,
+    ClusterStatus,
     DisputeType,
     Gender,
+    GroupPost,
+    HouseholdStatus,
     NoteKind,
     OrgCategory,
     Outcome,
@@ -119,6 +123,12 @@ class CaseForm(Form):
 class SessionForm(Form):
     text = forms.CharField(label="调解记录", widget=forms.Textarea(attrs={"rows": 4}))
     on = date_field("调解日期")
+
+
+class FollowForm(Form):
+    text = forms.CharField(label="回访情况", widget=forms.Textarea(attrs={"rows": 3}))
+    performed = forms.BooleanField(label="当事人已履行完毕", required=False)
+    on = date_field("回访日期")
 
 
 class RefuseForm(Form):
@@ -259,3 +269,79 @@ class ResolveForm(Form):
 class UnmaskedExportForm(Form):
     reason = forms.CharField(label="导出未脱敏台账的理由", widget=forms.Textarea(attrs={"rows": 2}),
                              help_text="导出将记入操作审计日志")
+
+
+def _person(u):
+    return f"{u.get_full_name()}（{u.unit.name}）" if u.unit_id else u.get_full_name()
+
+
+class ClusterForm(Form):
+    name = forms.CharField(label="专项名称", max_length=200)
+    kind = forms.ChoiceField(label="类别", choices=ClusterKind.choices)
+    unit = forms.ModelChoiceField(label="牵头单位", queryset=None, widget=PickerSelect)
+    leading_group = forms.CharField(label="领导小组名称", max_length=200)
+    leader = forms.ModelChoiceField(label="分管领导", queryset=None, required=False, widget=PickerSelect)
+    member_units = forms.ModelMultipleChoiceField(label="成员单位", queryset=None, required=False,
+                                                  widget=PickerSelectMultiple)
+    set_up_on = date_field("成立日期", required=True)
+    description = forms.CharField(label="基本情况", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    approach = forms.CharField(label="化解方式", max_length=2000, required=False)
+    status = forms.ChoiceField(label="状态", choices=ClusterStatus.choices)
+    closing_summary = forms.CharField(label="化解总结", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                                      help_text="标记为已化解时必填")
+
+    def __init__(self, *args, units, all_units, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["member_units"].queryset = all_units
+        self.fields["leader"].queryset = people
+        self.fields["leader"].label_from_instance = _person
+
+
+class ClusterMemberForm(Form):
+    post = forms.ChoiceField(label="职务", choices=GroupPost.choices)
+    person = forms.ModelChoiceField(label="人员", queryset=None, required=False, widget=PickerSelect)
+    unit = forms.ModelChoiceField(label="单位", queryset=None, required=False, widget=PickerSelect,
+                                  help_text="人员和单位二者选其一")
+    title = forms.CharField(label="职务说明", max_length=100, required=False)
+    from_on = date_field("起始日期", required=True)
+    to_on = date_field("截止日期")
+
+    def __init__(self, *args, units, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = _person
+
+
+class ClusterMeetingForm(Form):
+    held_on = date_field("会议日期", required=True)
+    chair = forms.CharField(label="主持人", max_length=100)
+    attendees = forms.CharField(label="参会人员", widget=forms.Textarea(attrs={"rows": 2}))
+    topics = forms.CharField(label="议题", widget=forms.Textarea(attrs={"rows": 2}))
+    decisions = forms.CharField(label="议定事项", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class HouseholdForm(Form):
+    name = forms.CharField(label="户主姓名", max_length=100)
+    request = forms.CharField(label="诉求", widget=forms.Textarea(attrs={"rows": 2}))
+    amount = forms.DecimalField(label="涉及金额（元）", max_digits=14, decimal_places=2, min_value=0, required=False)
+    handler = forms.ModelChoiceField(label="包户单位", queryset=None, widget=PickerSelect)
+    status = forms.ChoiceField(label="化解状态", choices=HouseholdStatus.choices)
+    last_contact_on = date_field("最近联系日期")
+    petition = forms.ModelChoiceField(label="关联信访事项", queryset=None, required=False, widget=PickerSelect)
+    case = forms.ModelChoiceField(label="关联调解案件", queryset=None, required=False, widget=PickerSelect)
+    note = forms.CharField(label="备注", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, units, petitions, cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = units
+        self.fields["petition"].queryset = petitions
+        self.fields["petition"].label_from_instance = lambda p: f"{p.number}（{p.get_status_display()}）"
+        self.fields["case"].queryset = cases
+
+
+class HouseholdUpdateForm(Form):
+    status = forms.ChoiceField(label="化解状态", choices=HouseholdStatus.choices)
+    last_contact_on = date_field("最近联系日期")
+    note = forms.CharField(label="备注", widget=forms.Textarea(attrs={"rows": 2}), required=False)

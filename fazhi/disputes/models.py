@@ -11,8 +11,12 @@ from .choices import (
     CaseStatus,
     Category,
     Channel,
+    ClusterKind,
+    ClusterStatus,
     DisputeType,
     Gender,
+    GroupPost,
+    HouseholdStatus,
     MediationKind,
     NoteKind,
     OrgCategory,
@@ -72,27 +76,87 @@ class Mediator(models.Model):
 
 
 class DisputeCluster(models.Model):
-    """A group of related disputes handled under a leading group (e.g. one development's buyers)."""
+    """A group of related disputes (one development's buyers, one lending collapse) handled under a leading
+    group: its members (``group_members``), meetings and the households one by one (一户一档)."""
 
     unit = models.ForeignKey("orgs.OrgUnit", verbose_name="牵头单位", on_delete=models.PROTECT,
                              related_name="dispute_clusters")
     name = models.CharField("专项名称", max_length=200, unique=True)
+    kind = models.CharField("类别", max_length=20, choices=ClusterKind.choices, default=ClusterKind.OTHER)
     leading_group = models.CharField("领导小组", max_length=200)
-    group_leader = models.CharField("组长", max_length=100)
-    members = models.TextField("成员单位", blank=True)
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="分管领导", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="dispute_clusters_led")
+    member_units = models.ManyToManyField("orgs.OrgUnit", verbose_name="成员单位", blank=True,
+                                          related_name="dispute_clusters_joined")
     description = models.TextField("基本情况", blank=True)
     approach = models.TextField("化解方式", blank=True)
     set_up_on = models.DateField("成立日期")
+    status = models.CharField("状态", max_length=20, choices=ClusterStatus.choices, default=ClusterStatus.HANDLING)
+    closed_on = models.DateField("化解日期", null=True, blank=True)
+    closing_summary = models.TextField("化解总结", blank=True)
 
     scope_owner = "unit"
+    status_tags = {ClusterStatus.HANDLING: "orange", ClusterStatus.RESOLVED: "green"}
 
     class Meta:
         verbose_name = "矛盾纠纷专项化解"
         verbose_name_plural = verbose_name
-        ordering = ["-set_up_on"]
+        ordering = ["-set_up_on", "-pk"]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("disputes:cluster_detail", args=[self.pk])
+
+
+class ClusterMember(models.Model):
+    """A post in the leading group held by a person (platform account) or a unit, from/to."""
+
+    cluster = models.ForeignKey(DisputeCluster, verbose_name="专项", on_delete=models.CASCADE,
+                                related_name="group_members")
+    post = models.CharField("职务", max_length=20, choices=GroupPost.choices)
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("orgs.OrgUnit", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+    title = models.CharField("职务说明", max_length=100, blank=True)
+    from_on = models.DateField("起始日期")
+    to_on = models.DateField("截止日期", null=True, blank=True)
+
+    scope_owner = "cluster__unit"
+
+    class Meta:
+        verbose_name = "领导小组成员"
+        verbose_name_plural = verbose_name
+        ordering = ["cluster", "post", "from_on", "pk"]
+
+    def __str__(self):
+        holder = self.person.full_name if self.person_id else str(self.unit)
+        return f"{self.get_post_display()} {holder}"
+
+
+class ClusterMeeting(models.Model):
+    """A meeting of the leading group: date, chair, attendees, topics, decisions."""
+
+    cluster = models.ForeignKey(DisputeCluster, verbose_name="专项", on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("会议日期")
+    chair = models.CharField("主持人", max_length=100)
+    attendees = models.TextField("参会人员")
+    topics = models.TextField("议题")
+    decisions = models.TextField("议定事项")
+
+    scope_owner = "cluster__unit"
+
+    class Meta:
+        verbose_name = "领导小组会议"
+        verbose_name_plural = verbose_name
+        ordering = ["held_on", "pk"]
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {self.chair}"
 
 
 class MediationCase(models.Model):
@@ -157,6 +221,37 @@ class MediationCase(models.Model):
         from django.urls import reverse
 
         return reverse("disputes:case_detail", args=[self.pk])
+
+
+class ClusterHousehold(models.Model):
+    """One household of a cluster (一户一档): its claim, the handling unit, status and last contact."""
+
+    cluster = models.ForeignKey(DisputeCluster, verbose_name="专项", on_delete=models.CASCADE,
+                                related_name="households")
+    name = models.CharField("户主姓名", max_length=100)
+    name_key = models.CharField(max_length=100, editable=False)
+    request = models.TextField("诉求")
+    amount = models.DecimalField("涉及金额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    handler = models.ForeignKey("orgs.OrgUnit", verbose_name="包户单位", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField("化解状态", max_length=20, choices=HouseholdStatus.choices, default=HouseholdStatus.OPEN)
+    last_contact_on = models.DateField("最近联系日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+    petition = models.ForeignKey("disputes.Petition", verbose_name="关联信访事项", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="cluster_households")
+    case = models.ForeignKey(MediationCase, verbose_name="关联调解案件", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="cluster_households")
+
+    scope_owner = "cluster__unit"
+    status_tags = {HouseholdStatus.OPEN: "red", HouseholdStatus.HANDLING: "orange", HouseholdStatus.RESOLVED: "green"}
+
+    class Meta:
+        verbose_name = "专项涉及户"
+        verbose_name_plural = verbose_name
+        ordering = ["cluster", "pk"]
+        constraints = [models.UniqueConstraint(fields=["cluster", "name_key"], name="disputes_household_name")]
+
+    def __str__(self):
+        return self.name
 
 
 class MediationStep(models.Model):

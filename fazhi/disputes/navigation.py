@@ -9,6 +9,8 @@ register_nav(NavItem(section=SECTION, label="信访事项", url_name="disputes:p
 register_nav(NavItem(section=SECTION, label="调解案件", url_name="disputes:case_list", permission=P.VIEW, order=701))
 register_nav(NavItem(section=SECTION, label="调解组织", url_name="disputes:org_list", permission=P.VIEW, order=702))
 register_nav(NavItem(section=SECTION, label="调解统计", url_name="disputes:statistics", permission=P.VIEW, order=703))
+register_nav(NavItem(section=SECTION, label="矛盾纠纷专项", url_name="disputes:cluster_list", permission=P.VIEW,
+                     order=706))
 register_nav(NavItem(section=SECTION, label="各单位化解情况", url_name="disputes:overview", permission=P.VIEW,
                      order=705))
 register_nav(NavItem(section=SECTION, label="信访大厅律师值守", url_name="disputes:hall_list", permission=P.HALL,

@@ -2,11 +2,17 @@
 
 Petitions are the most sensitive records here: a person a petition complains about (``subject_user``) never
 sees it — not in a list, not by its address (404) — and can take no step on it.
+
+A lawyer who logged work on a petition in the legal-services module (a service log linking it) may read that
+petition's page — what the lawyer needs to take part in handling it — and nothing more: no step, no letter, no
+other petition; never when the petition is about the lawyer.
 """
+from django.db.models import Q
+
 from fazhi.orgs import scope
 from fazhi.orgs.policy import Policy
 
-from .choices import OPEN_CASE_STATUSES, CaseStatus, MediationKind, PetitionLevel, PetitionStatus
+from .choices import OPEN_CASE_STATUSES, CaseStatus, ClusterStatus, MediationKind, PetitionLevel, PetitionStatus
 from .models import DisputeCluster, HallDuty, MediationCase, MediationOrg, Petition
 from .permissions import DisputesPerm as P
 from .workflows import PETITION_FLOW, not_subject
@@ -21,8 +27,21 @@ class PetitionPolicy(Policy):
     read_actions = frozenset({"view", "letter"})
 
     def visible(self, user, qs=None, *, action="view"):
-        qs = super().visible(user, qs, action=action)
-        return qs.exclude(subject_user_id=user.pk) if user is not None and user.is_authenticated else qs
+        base = self.model._default_manager.all() if qs is None else qs
+        qs = super().visible(user, base, action=action)
+        if user is None or not user.is_authenticated:
+            return qs
+        if action == "view":
+            linked = self.linked_by_log(user)
+            if linked:
+                qs = base.filter(Q(pk__in=qs.values("pk")) | Q(pk__in=linked))
+        return qs.exclude(subject_user_id=user.pk)
+
+    @staticmethod
+    def linked_by_log(user):
+        """Ids of the petitions ``user`` logged lawyer's work on (the legal-services service logs' link, read
+        through the reverse relation — no import of that module)."""
+        return list(Petition.objects.filter(legal_logs__lawyer__user=user).values_list("pk", flat=True).distinct())
 
     def refusal(self, user, action, obj=None, *, on=None):
         if obj is not None:
@@ -66,7 +85,7 @@ class MediationCasePolicy(Policy):
     view_permission = P.VIEW
     permissions = {"register": P.MEDIATE, "session": P.MEDIATE, "refuse": P.MEDIATE, "agree": P.MEDIATE,
                    "effective": P.MEDIATE, "confirm": P.MEDIATE, "fail": P.MEDIATE, "refer": P.MEDIATE,
-                   "escalate": P.MEDIATE}
+                   "escalate": P.MEDIATE, "follow": P.MEDIATE}
 
     @staticmethod
     def _mediable(case):
@@ -101,6 +120,13 @@ class MediationCasePolicy(Policy):
             return "已申请司法确认"
         return None
 
+    def state_follow(self, case, on):
+        if case.status != CaseStatus.EFFECTIVE:
+            return "只有已生效的调解协议需要回访履行情况"
+        if case.performed_on:
+            return "调解协议已履行完毕"
+        return None
+
     def state_escalate(self, case, on):
         if case.status not in OPEN_CASE_STATUSES:
             return "案件已办结"
@@ -122,9 +148,48 @@ class OrgPolicy(Policy):
 
 
 class ClusterPolicy(Policy):
+    """A cluster is read by the office and by the staff (within their scope) of its lead unit and of its member
+    units; the office and the lead unit's staff change it (add members, meetings, households); leaders read."""
+
     model = DisputeCluster
     view_permission = P.VIEW
-    permissions = {"create": P.MANAGE}
+    permissions = {"create": P.MANAGE, "edit": P.MANAGE, "add_member": P.MANAGE, "add_meeting": P.MANAGE,
+                   "add_household": P.MANAGE, "update_household": P.MANAGE}
+
+    def visible(self, user, qs=None, *, action="view"):
+        base = self.model._default_manager.all() if qs is None else qs
+        qs = super().visible(user, base, action=action)
+        if action not in self.read_actions or user is None or not user.is_authenticated:
+            return qs
+        units = scope.visible_unit_ids(user, perm=self.view_permission)
+        if units is None or not units:
+            return qs
+        joined = base.filter(member_units__in=units).values("pk")
+        return base.filter(Q(pk__in=qs.values("pk")) | Q(pk__in=joined))
+
+    def refusal(self, user, action, obj=None, *, on=None):
+        if obj is not None and action in self.read_actions and user is not None and user.is_authenticated:
+            if user.has_perm(self.view_permission) and self.visible(user).filter(pk=obj.pk).exists():
+                return None
+        return super().refusal(user, action, obj, on=on)
+
+    @staticmethod
+    def _open(cluster):
+        if cluster.status == ClusterStatus.RESOLVED:
+            return "该专项已化解，不能再登记"
+        return None
+
+    def state_add_member(self, cluster, on):
+        return self._open(cluster)
+
+    def state_add_meeting(self, cluster, on):
+        return self._open(cluster)
+
+    def state_add_household(self, cluster, on):
+        return self._open(cluster)
+
+    def state_update_household(self, cluster, on):
+        return self._open(cluster)
 
 
 class HallPolicy(Policy):

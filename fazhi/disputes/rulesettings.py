@@ -9,3 +9,5 @@ register_setting("disputes.term_years", label="人民调解委员会委员任期
                  rule="《中华人民共和国人民调解法》第九条：委员每届任期三年，可以连选连任")
 register_setting("disputes.alert_days", label="期限届满前提醒（日）", default=5, minimum=1,
                  rule="各项期限届满前提醒办理")
+register_setting("disputes.cluster_contact_days", label="专项涉及户未联系提醒（日）", default=30, minimum=1,
+                 rule="矛盾纠纷专项化解一户一档，包户单位定期联系涉及户，超过天数未联系的提醒牵头单位")

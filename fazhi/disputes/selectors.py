@@ -1,7 +1,7 @@
 """Every read of the disputes module, through the data scope (``fazhi.orgs.scope``) and the policies."""
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, DateField, F, Func, Q
 
 from fazhi.core import clock, numbers
 from fazhi.core.text import compare_key
@@ -78,6 +78,41 @@ def petition_stats(*, year, unit_ids=None):
 
 def is_late(p, today=None):
     return any(c["late"] for c in p.clocks(today))
+
+
+# The petition's clocks as stored: (due field, done field); the handling clock's due date is ``handle_until``
+# (``handle_due`` plus the approved extension), as ``Petition.clocks`` computes it.
+CLOCK_FIELDS = (("route_due", "routed_on"), ("accept_due", "notified_on"), ("handle_until", "answered_on"),
+                ("review_due", "reviewed_on"), ("recheck_due", "rechecked_on"))
+
+
+class PlusDays(Func):
+    """``date + days`` (a date column plus an integer column) as a date: PostgreSQL adds them natively,
+    SQLite through its ``date(d, '+N days')``."""
+
+    arg_joiner = " + "
+    template = "(%(expressions)s)"
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="date(%(expressions)s || ' days')",
+                           arg_joiner=", '+' || ", **extra)
+
+
+def with_clocks(qs):
+    """``qs`` with ``handle_until`` for ``late_q`` (the handling deadline including an extension)."""
+    return qs.alias(handle_until=PlusDays("handle_due", "extension_days"))
+
+
+def late_q(today=None):
+    """Accepted matters with a clock lapsed (done after its due date, or still open past it): the database form
+    of ``is_late`` for a queryset passed through ``with_clocks`` — for counting without loading the rows."""
+    today = today or clock.today()
+    lapsed = Q()
+    for due, done in CLOCK_FIELDS:
+        lapsed |= Q(**{f"{due}__isnull": False}) & (
+            Q(**{f"{done}__isnull": False, f"{done}__gt": F(due)}) | Q(**{f"{done}__isnull": True, f"{due}__lt": today}))
+    return Q(accepted_on__isnull=False) & lapsed
 
 
 # Mediation -----------------------------------------------------------------------------------
@@ -167,11 +202,15 @@ def due_soon(day, today, days):
     return day is not None and today <= day <= today + datetime.timedelta(days=days)
 
 
-def late_cases(qs, today=None):
+def case_late_q(today=None):
     """Open cases past the mediation target date."""
     from .choices import OPEN_CASE_STATUSES
 
-    return qs.filter(status__in=OPEN_CASE_STATUSES, target_due__lt=today or clock.today())
+    return Q(status__in=OPEN_CASE_STATUSES, target_due__lt=today or clock.today())
+
+
+def late_cases(qs, today=None):
+    return qs.filter(case_late_q(today))
 
 
 def unit_overview(*, user, today=None):
@@ -189,18 +228,16 @@ def unit_overview(*, user, today=None):
                                          "cases_open": 0, "cases_late": 0})
 
     if user.has_perm(P.PETITION_VIEW):
-        for p in policies.petitions.visible(user, Petition.objects.all()):
-            r = row(p.unit_id)
-            r["petitions"] += 1
-            r["petitions_open"] += p.status in OPEN_PETITION_STATUSES
-            r["petitions_late"] += bool(p.accepted_on) and is_late(p, today)
-    cases = policies.cases.visible(user, MediationCase.objects.all())
-    late = set(late_cases(cases, today).values_list("pk", flat=True))
-    for pk, unit_id, status in cases.values_list("pk", "unit_id", "status"):
-        r = row(unit_id)
-        r["cases"] += 1
-        r["cases_open"] += status in OPEN_CASE_STATUSES
-        r["cases_late"] += pk in late
+        petitions = with_clocks(policies.petitions.visible(user, Petition.objects.all())).order_by()
+        for c in petitions.values("unit_id").annotate(
+                n=Count("pk"), n_open=Count("pk", filter=Q(status__in=OPEN_PETITION_STATUSES)),
+                n_late=Count("pk", filter=late_q(today))):
+            row(c["unit_id"]).update(petitions=c["n"], petitions_open=c["n_open"], petitions_late=c["n_late"])
+    cases = policies.cases.visible(user, MediationCase.objects.all()).order_by()
+    for c in cases.values("unit_id").annotate(
+            n=Count("pk"), n_open=Count("pk", filter=Q(status__in=OPEN_CASE_STATUSES)),
+            n_late=Count("pk", filter=case_late_q(today))):
+        row(c["unit_id"]).update(cases=c["n"], cases_open=c["n_open"], cases_late=c["n_late"])
     units = OrgUnit.objects.in_bulk(list(rows))
     out = [{"unit": units[uid], **counts} for uid, counts in rows.items()]
     out.sort(key=lambda r: r["unit"].path)

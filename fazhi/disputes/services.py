@@ -56,6 +56,11 @@ E(1101, "disputes.org_saved", "保存调解组织")
 E(1102, "disputes.mediator_added", "登记调解员")
 E(1103, "disputes.return_saved", "保存调解统计报表")
 E(1104, "disputes.cluster_saved", "保存矛盾纠纷专项")
+E(1105, "disputes.cluster_member_added", "登记专项领导小组成员")
+E(1106, "disputes.cluster_meeting_added", "登记专项领导小组会议")
+E(1107, "disputes.household_added", "登记专项涉及户")
+E(1108, "disputes.households_imported", "导入专项涉及户")
+E(1109, "disputes.household_updated", "更新涉及户化解情况")
 E(1110, "disputes.case_registered", "调解案件受理")
 E(1111, "disputes.case_refused", "当事人拒绝调解")
 E(1112, "disputes.session_added", "登记调解过程")
@@ -66,6 +71,7 @@ E(1116, "disputes.case_failed", "调解终止")
 E(1117, "disputes.case_referred", "移交调解（三调联动）")
 E(1118, "disputes.case_taken_over", "接收移交的调解案件")
 E(1119, "disputes.case_escalated", "报告可能激化的纠纷")
+E(1120, "disputes.performance_followed", "调解协议履行回访")
 E(1130, "disputes.petition_registered", "登记信访事项")
 E(1131, "disputes.petition_merged", "重复信访并入原事项")
 E(1132, "disputes.petition_read", "查阅信访事项")
@@ -364,6 +370,23 @@ def case_escalate(*, actor, case, unit, text, on=None):
     case.save(update_fields=["may_turn_criminal", "escalated_to"])
     _step(case, actor, on, "报告激化风险", f"纠纷可能激化，已报告{unit}：{_text(text, '情况说明', 'text')}")
     audit.record(actor=actor, event="disputes.case_escalated", obj=case, changes={"escalated_to": [None, str(unit)]})
+    return case
+
+
+@transaction.atomic
+def performance_follow(*, actor, case, text, performed=False, on=None):
+    """履行回访: the committee follows up how the effective agreement is performed (人民调解法第三十一条); when
+    the parties have performed it, the case records the day."""
+    case = _lock(case)
+    on = _day(on, case.effective_on, "协议生效日期")
+    check(policies.cases, actor, "follow", case, on=on)
+    text = _text(text, "回访情况", "text")
+    if performed:
+        case.performed_on = on
+        case.save(update_fields=["performed_on"])
+    _step(case, actor, on, "履行回访", f"{text}{'（协议已履行完毕）' if performed else ''}")
+    audit.record(actor=actor, event="disputes.performance_followed", obj=case,
+                 changes={"performed_on": [None, str(on)]} if performed else {"followed_on": [None, str(on)]})
     return case
 
 

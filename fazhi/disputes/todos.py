@@ -5,7 +5,7 @@ from django.urls import reverse
 from fazhi.core.registry import Todo, register_todo, todo_rows
 from fazhi.orgs import scope
 
-from . import selectors
+from . import policies, selectors
 from .choices import PetitionStatus
 from .models import Petition
 from .permissions import DisputesPerm as P
@@ -33,7 +33,30 @@ def collect(user, today):
         todos += todo_rows(selectors.incoming_referrals(user=user).order_by("pk"), lambda c: Todo(
             title=f"接收移交的调解案件：{c.number}", link=reverse("disputes:case_take_over", args=[c.pk]),
             unit=c.org.unit, action="接收"))
+    if user.has_perm(P.MANAGE):
+        todos += _stale_households(user, today)
     return todos
+
+
+def _stale_households(user, today):
+    """Households of a cluster the user's unit leads, not contacted for the rule setting's number of days."""
+    import datetime
+
+    from fazhi.core.rules import get_setting
+
+    from .cluster_selectors import stale_households
+
+    clusters = policies.clusters.visible(user, action="update_household")
+    days = get_setting("disputes.cluster_contact_days")
+    qs = stale_households(today).filter(cluster__in=clusters).select_related("cluster__unit").order_by(
+        "last_contact_on", "pk")
+    return todo_rows(qs, lambda h: Todo(
+        title=f"涉及户超过{days}日未联系：{h.cluster.name}",
+        link=reverse("disputes:cluster_detail", args=[h.cluster_id]),
+        due=h.last_contact_on + datetime.timedelta(days=days) if h.last_contact_on else None,
+        unit=h.cluster.unit, action="联系"),
+        more=lambda n: Todo(title=f"另有{n}户专项涉及户超期未联系", count=n, action="查看",
+                            link=reverse("disputes:cluster_list") + "?stale=on"))
 
 
 register_todo("disputes.todos", label="矛盾纠纷化解", collect=collect)

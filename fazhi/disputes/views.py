@@ -7,14 +7,14 @@ from django.urls import reverse
 from fazhi.core import clock, uploads
 from fazhi.core.errors import DomainError
 from fazhi.core.registers import filtered, register_page
-from fazhi.core.web import form_error, form_page, require_perm, xlsx_response
+from fazhi.core.web import form_error, form_page, import_page, require_perm, xlsx_response
 from fazhi.orgs import scope
 from fazhi.orgs.models import OrgUnit
 
-from . import filters, forms, policies, selectors, services
+from . import cluster_selectors, cluster_services, filters, forms, policies, selectors, services
 from .models import MediationCase, MediationOrg, Mediator
 from .permissions import DisputesPerm as P
-from .spreadsheets import export_cases, export_petitions
+from .spreadsheets import export_cases, export_clusters, export_petitions, household_sheet
 from .workflows import PETITION_FLOW
 
 
@@ -101,8 +101,10 @@ def _lawyer_users(user):
     return User.objects.filter(pk__in=lawyer_list(user=user).values("user_id"), is_active=True).order_by("username")
 
 
-@require_perm(P.PETITION_VIEW)
+@require_perm(P.VIEW)
 def petition_detail(request, pk):
+    """The petition page: for readers of petitions within their scope, and for a lawyer whose service log is
+    linked to this petition (the policy's ``visible``); anyone else gets 404."""
     petition = services.petition_open(actor=request.user, pk=pk)
     today = clock.today()
     return render(request, "disputes/petition_detail.html", {
@@ -300,6 +302,8 @@ CASE_ACTIONS = {
                                                                        routes_told=d["routes_told"], on=d["on"])),
     "refer": ("移交调解", forms.ReferForm, lambda u, c, d: services.case_refer(
         actor=u, case=c, to_org=d["to_org"], reason=d["reason"], on=d["on"])),
+    "follow": ("履行回访", forms.FollowForm, lambda u, c, d: services.performance_follow(
+        actor=u, case=c, text=d["text"], performed=d["performed"], on=d["on"])),
     "escalate": ("报告激化风险", forms.EscalateForm, lambda u, c, d: services.case_escalate(
         actor=u, case=c, unit=d["unit"], text=d["text"], on=d["on"])),
 }
@@ -434,3 +438,152 @@ def hall_create(request):
         general=d["general"], difficult=d["difficult"], advice=d["advice"]),
         title="登记信访大厅律师值守", cancel=reverse("disputes:hall_list"), done=lambda _d: reverse("disputes:hall_list"),
         success="已登记值守记录。")
+
+
+# Clusters (矛盾纠纷专项化解) ----------------------------------------------------------------------
+
+def _active_units():
+    return OrgUnit.objects.filter(is_active=True).order_by("path")
+
+
+def _people():
+    from fazhi.orgs.models import User
+
+    return User.objects.filter(is_active=True).select_related("unit").order_by("unit__path", "full_name")
+
+
+def _lead_units(user):
+    return scope.changeable(user, _active_units(), perm=P.MANAGE)
+
+
+@require_perm(P.VIEW)
+def cluster_list(request):
+    return register_page(request, filterset_class=filters.ClusterFilter,
+                         queryset=cluster_selectors.cluster_list(user=request.user),
+                         template="disputes/cluster_list.html", export=export_clusters, export_name="矛盾纠纷专项",
+                         context={"may": policies.clusters.can_all(request.user, ["create"])})
+
+
+def _cluster_form(request, cluster=None):
+    initial = {"set_up_on": clock.today(), "status": "handling"}
+    if cluster is not None:
+        initial = {"name": cluster.name, "kind": cluster.kind, "unit": cluster.unit, "leader": cluster.leader,
+                   "leading_group": cluster.leading_group, "member_units": list(cluster.member_units.all()),
+                   "set_up_on": cluster.set_up_on, "description": cluster.description, "approach": cluster.approach,
+                   "status": cluster.status, "closing_summary": cluster.closing_summary}
+    return forms.ClusterForm(_post(request), units=_lead_units(request.user), all_units=_active_units(),
+                             people=_people(), initial=initial)
+
+
+def _cluster_fields(d):
+    return {k: d[k] for k in ("name", "kind", "unit", "leading_group", "leader", "set_up_on", "description",
+                              "approach", "status", "closing_summary")} | {"member_units": list(d["member_units"])}
+
+
+@require_perm(P.MANAGE)
+def cluster_create(request):
+    _deny(policies.clusters, request.user, "create")
+    return form_page(request, _cluster_form(request),
+                     save=lambda d: cluster_services.cluster_save(actor=request.user, **_cluster_fields(d)),
+                     title="新建矛盾纠纷专项", cancel=reverse("disputes:cluster_list"), success="已新建专项。")
+
+
+@require_perm(P.MANAGE)
+def cluster_edit(request, pk):
+    cluster = policies.clusters.get(request.user, pk)
+    _deny(policies.clusters, request.user, "edit", cluster)
+    return form_page(request, _cluster_form(request, cluster),
+                     save=lambda d: cluster_services.cluster_save(actor=request.user, cluster=cluster,
+                                                                  **_cluster_fields(d)),
+                     title=f"编辑专项：{cluster.name}", cancel=cluster.get_absolute_url(), success="已保存专项。")
+
+
+@require_perm(P.VIEW)
+def cluster_detail(request, pk):
+    cluster = policies.clusters.get(request.user, pk)
+    return render(request, "disputes/cluster_detail.html",
+                  cluster_selectors.cluster_page(user=request.user, cluster=cluster))
+
+
+def _cluster_for(request, pk, action):
+    cluster = policies.clusters.get(request.user, pk)
+    _deny(policies.clusters, request.user, action, cluster)
+    return cluster, policies.clusters.refusal(request.user, action, cluster)
+
+
+@require_perm(P.MANAGE)
+def cluster_member_add(request, pk):
+    cluster, refusal = _cluster_for(request, pk, "add_member")
+    url = cluster.get_absolute_url()
+    form = forms.ClusterMemberForm(_post(request), units=_active_units(), people=_people(),
+                                   initial={"from_on": clock.today()})
+    return form_page(request, form, save=lambda d: cluster_services.member_add(actor=request.user, cluster=cluster,
+                                                                               **d),
+                     title=f"登记领导小组成员：{cluster.name}", cancel=url, done=lambda _m: url, success="已登记成员。",
+                     warning=refusal)
+
+
+@require_perm(P.MANAGE)
+def cluster_meeting_add(request, pk):
+    cluster, refusal = _cluster_for(request, pk, "add_meeting")
+    url = cluster.get_absolute_url()
+    return form_page(request, forms.ClusterMeetingForm(_post(request), initial={"held_on": clock.today()}),
+                     save=lambda d: cluster_services.meeting_add(actor=request.user, cluster=cluster, **d),
+                     title=f"登记领导小组会议：{cluster.name}", cancel=url, done=lambda _m: url, success="已登记会议。",
+                     warning=refusal)
+
+
+@require_perm(P.MANAGE)
+def cluster_household_add(request, pk):
+    cluster, refusal = _cluster_for(request, pk, "add_household")
+    url = cluster.get_absolute_url()
+    petitions = policies.petitions.visible(request.user).order_by("-received_on")
+    form = forms.HouseholdForm(_post(request), units=_active_units(), petitions=petitions,
+                               cases=policies.cases.visible(request.user).order_by("-registered_on"),
+                               initial={"status": "open", "handler": cluster.unit})
+    return form_page(request, form, save=lambda d: cluster_services.household_add(actor=request.user,
+                                                                                  cluster=cluster, **d),
+                     title=f"登记涉及户：{cluster.name}", cancel=url, done=lambda _h: url, success="已登记涉及户。",
+                     warning=refusal)
+
+
+@require_perm(P.MANAGE)
+def cluster_household_import(request, pk):
+    cluster, _refusal = _cluster_for(request, pk, "add_household")
+    url = cluster.get_absolute_url()
+
+    def done(result):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        messages.success(request, f"已导入{result.saved}户。")
+        return redirect(url)
+
+    return import_page(request, spec=lambda _d: household_sheet(actor=request.user, cluster=cluster),
+                       title=f"导入涉及户：{cluster.name}", cancel=url, done=done,
+                       template_url=reverse("disputes:cluster_household_template"))
+
+
+@require_perm(P.MANAGE)
+def cluster_household_template(request):
+    from fazhi.core import spreadsheets as sheets
+
+    return xlsx_response(sheets.template_workbook(household_sheet()), "专项涉及户导入模板.xlsx")
+
+
+@require_perm(P.MANAGE)
+def cluster_household_update(request, pk):
+    from .models import ClusterHousehold
+
+    household = ClusterHousehold.objects.filter(
+        cluster__in=policies.clusters.visible(request.user), pk=pk).select_related("cluster").first()
+    if household is None:
+        raise Http404("未找到该记录")
+    cluster, refusal = _cluster_for(request, household.cluster_id, "update_household")
+    url = cluster.get_absolute_url()
+    form = forms.HouseholdUpdateForm(_post(request), initial={"status": household.status,
+                                                              "last_contact_on": clock.today()})
+    return form_page(request, form, save=lambda d: cluster_services.household_update(
+        actor=request.user, household=household, **d),
+        title=f"更新化解情况：{household.name}", cancel=url, done=lambda _h: url, success="已更新化解情况。",
+        warning=refusal)

@@ -42,7 +42,36 @@ def _case(county):
                                           dispute_type="neighbour", source="walk_in", parties=["张某", "李某"])
 
 
+CLUSTER_NAME = "合同样本：某小区逾期交房专项"
+HOUSEHOLD_REQUEST = "合同样本：请求支付逾期交房违约金"
+
+
+def _cluster(county):
+    from fazhi.disputes import cluster_services
+    from fazhi.disputes.models import DisputeCluster
+
+    cluster = DisputeCluster.objects.filter(name=CLUSTER_NAME).first()
+    return cluster or cluster_services.cluster_save(
+        actor=county.office, name=CLUSTER_NAME, kind="housing", unit=county.market, leading_group="合同样本领导小组",
+        set_up_on=datetime.date(2024, 1, 2))
+
+
+def _household(county):
+    from fazhi.disputes import cluster_services
+
+    cluster = _cluster(county)
+    return cluster.households.first() or cluster_services.household_add(
+        actor=county.office, cluster=cluster, name="合同样本户", request=HOUSEHOLD_REQUEST, handler=county.market)
+
+
 SAMPLES = {
+    "disputes:cluster_detail": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_edit": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_member_add": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_meeting_add": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_household_add": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_household_import": lambda c: {"pk": _cluster(c).pk},
+    "disputes:cluster_household_update": lambda c: {"pk": _household(c).pk},
     "disputes:petition_detail": lambda c: {"pk": _petition(c).pk},
     "disputes:petition_step": lambda c: {"pk": _petition(c).pk, "action": "accept"},
     "disputes:petition_extend": lambda c: {"pk": _petition(c).pk},
@@ -62,4 +91,5 @@ SAMPLES = {
 SECRET_TEXT = {
     "disputes:petition_detail": REQUEST,
     "disputes:case_detail": CASE_TITLE,
+    "disputes:cluster_detail": HOUSEHOLD_REQUEST,
 }

@@ -273,3 +273,37 @@ def test_confirming_a_holiday_year_moves_petition_and_mediation_deadlines(county
     assert done.route_due == D(2027, 1, 2)
     labels = {m.label for m in entry.moved}
     assert {"信访事项转送期限", "调解目标期限"} <= labels
+
+
+def test_overview_counts_in_the_database_same_queries_at_5_and_50_petitions(client, county, at):
+    """The overview counts (all, open, overdue) per unit in the database: the page's query count does not grow
+    with the number of petitions, and the overdue count is the same rule as ``is_late`` (extension included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.disputes.selectors import is_late, unit_overview
+
+    at(D(2024, 1, 20))
+
+    def add(n):
+        for _ in range(n):
+            p = petition(county, on=D(2024, 1, 2))
+            services.petition_route(actor=county.office, petition=p, unit=county.market, on=D(2024, 1, 3))
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("disputes:overview")).status_code == 200
+        return len(ctx.captured_queries)
+
+    client.force_login(county.leader)
+    client.get(reverse("disputes:overview"))  # the first request after signing in refreshes the session once
+    add(5)
+    first = queries()
+    add(45)
+    assert queries() == first
+    accepted = Petition.objects.filter(unit=county.market).order_by("pk")[0]
+    services.petition_accept(actor=county.liaison, petition=accepted, on=D(2024, 1, 20))
+    at(DAY)
+    _rows, totals = unit_overview(user=county.leader)
+    late = sum(1 for p in Petition.objects.all() if p.accepted_on and is_late(p))
+    assert totals["petitions"] == 50 and totals["petitions_open"] == 50 and totals["petitions_late"] == late == 1

@@ -159,3 +159,34 @@ def test_statistics_rates_and_a_deliberate_subtotal_mismatch(county, at):
 def test_rate_rounds_half_up():
     assert str(selectors.rate(1, 8)) == "12.5" and str(selectors.rate(1, 16)) == "6.3"  # 6.25 → 6.3
     assert str(selectors.rate(2, 3)) == "66.7" and str(selectors.rate(0, 0)) == "0.0"
+
+
+def test_performance_follow_up_after_the_agreement_takes_effect(county, client, at):
+    """履行回访 (人民调解法第三十一条): refused before the agreement takes effect, to the leader and the outsider, and
+    once performed; allowed on the case page for the committee until the parties have performed."""
+    c = agreed(county, at)
+    with pytest.raises(DomainError, match="已生效的调解协议"):
+        services.performance_follow(actor=county.office, case=c, text="回访", on=DAY)
+    c = services.agreement_effective(actor=county.office, case=c, scan=scan(), parties_signed=True,
+                                     mediator_signed=True, sealed=True, on=DAY)
+    with pytest.raises(DomainError, match="不能早于"):
+        services.performance_follow(actor=county.office, case=c, text="回访", on=DAY - datetime.timedelta(days=1))
+    for outsider in (county.leader, county.outsider):
+        with pytest.raises(DomainError):
+            services.performance_follow(actor=outsider, case=c, text="回访", on=DAY)
+    with pytest.raises(DomainError, match="回访情况"):
+        services.performance_follow(actor=county.office, case=c, text=" ", on=DAY)
+    c = services.performance_follow(actor=county.office, case=c, text="电话回访，界桩材料已备齐", on=DAY)
+    assert c.performed_on is None and c.steps.filter(label="履行回访").count() == 1
+    url = f"/disputes/cases/{c.pk}/do/follow/"
+    client.force_login(county.office)
+    assert url in client.get(c.get_absolute_url()).content.decode()
+    response = client.post(url, {"text": "现场回访，界桩已立", "performed": "on", "on": DAY.isoformat()})
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert c.performed_on == DAY and "履行完毕" in client.get(c.get_absolute_url()).content.decode()
+    assert url not in client.get(c.get_absolute_url()).content.decode()
+    with pytest.raises(DomainError, match="已履行完毕"):
+        services.performance_follow(actor=county.office, case=c, text="再次回访", on=DAY)
+    client.force_login(county.leader)
+    assert client.get(url).status_code in (403, 404)
