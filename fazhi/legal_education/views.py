@@ -61,14 +61,16 @@ def _own_attempt(request, pk):
 @login_required
 def attempt_take(request, pk):
     attempt = _own_attempt(request, pk)
-    if services.finalize_due(user=request.user, exam=attempt.exam):
-        attempt.refresh_from_db()
-    if attempt.status != "open":
+    # an attempt past its deadline is graded first (the page then leads to the results); an open attempt within
+    # its deadline — the page right after the start — has nothing to grade
+    if attempt.status != "open" or attempt.deadline <= clock.now():
+        services.finalize_due(user=request.user, exam=attempt.exam)
         return redirect("legal_education:my_exams")
     was = attempt.token
     attempt, token = services.attempt_open(actor=request.user, attempt=attempt,
                                            token=request.session.get(_session_key(attempt.pk)))
-    request.session[_session_key(attempt.pk)] = token
+    if token != request.session.get(_session_key(attempt.pk)):  # the session is written only when it changes
+        request.session[_session_key(attempt.pk)] = token
     if was and token != was:
         messages.info(request, "已在本浏览器继续作答，原浏览器中的页面不再保存答案。")
     return render(request, "legal_education/attempt_take.html", {

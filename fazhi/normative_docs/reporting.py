@@ -1,5 +1,5 @@
 """Figures for the annual report (seed §四: 三统一、有件必备、有备必审、有错必纠、定期清理)."""
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from fazhi.core import numbers
@@ -36,6 +36,17 @@ def registered(*, year, unit_ids=None):
 
 def _published(year, unit_ids):
     return _docs(unit_ids).filter(published_on__year=year, status__in=ISSUED)
+
+
+def _due_for_filing(year, unit_ids):
+    """The published documents whose filing is counted: every document registered on the platform, and a document
+    imported from a county's register only with its filing record (a register that kept no filing date says
+    nothing about whether it was filed: it is not counted as unfiled)."""
+    return _published(year, unit_ids).filter(Q(imported=False) | Q(filing__isnull=False))
+
+
+DUE_IMPORTED = ("由台账（Excel）导入的历史文件，有报备记录的计入；台账未记报备情况的不计入应报备文件数"
+                "（不作为未报备）")
 
 
 def published(*, year, unit_ids=None):
@@ -81,14 +92,14 @@ def filed_on_time(*, year, unit_ids=None):
 
 
 def filing_rate(*, year, unit_ids=None):
-    due = _published(year, unit_ids).count()
+    due = _due_for_filing(year, unit_ids).count()
     n = _filings(year, unit_ids).count()
     return FigureValue(value=numbers.percent(n, due), link=reverse("normative_docs:filing_list"),
                        breakdown={"应报备": due, "已报备": n})
 
 
 def on_time_rate(*, year, unit_ids=None):
-    due = _published(year, unit_ids).count()
+    due = _due_for_filing(year, unit_ids).count()
     n = len(_on_time(_filings(year, unit_ids)))
     return FigureValue(value=numbers.percent(n, due), link=reverse("normative_docs:filing_list"),
                        breakdown={"应报备": due, "按时报备": n})
@@ -128,8 +139,10 @@ _reg("reviews_done", "规范性文件合法性审核", "件", reviews_done, "出
      year_basis="按出具审核意见日期所在年度统计", imported="不含由台账导入的历史文件（导入的文件没有审核记录）")
 _reg("filed", "报备的规范性文件", "件", filed, "已向备案机关报备的文件件数")
 _reg("filed_on_time", "按时报备的规范性文件", "件", filed_on_time, "在公布之日起法定期限内报备的文件件数")
-_reg("filing_rate", "规范性文件报备率", "%", filing_rate, "报备率 = 已报备文件数 ÷ 已公布文件数 × 100%")
-_reg("on_time_rate", "规范性文件报备及时率", "%", on_time_rate, "报备及时率 = 按时报备文件数 ÷ 已公布文件数 × 100%")
+_reg("filing_rate", "规范性文件报备率", "%", filing_rate, "报备率 = 已报备文件数 ÷ 应报备（已公布）文件数 × 100%",
+     imported=DUE_IMPORTED)
+_reg("on_time_rate", "规范性文件报备及时率", "%", on_time_rate,
+     "报备及时率 = 按时报备文件数 ÷ 应报备（已公布）文件数 × 100%", imported=DUE_IMPORTED)
 _reg("corrections_required", "备案审查责令纠正", "件", corrections_required,
      "备案审查中被责令纠正的报备件数（含已纠正的）")
 _reg("correction_rate", "规范性文件备案审查纠错率", "%", correction_rate,
@@ -157,7 +170,7 @@ register_sentence("normative_docs.cleanup", theme="theme_enforcement", order=50,
 def unit_filing_on_time(unit_ids, year):
     """``{unit_id: (filed on time, published)}`` for the drafting units."""
     result = {}
-    for doc in _published(year, unit_ids).select_related("filing").only("unit_id", "filing__filed_on",
+    for doc in _due_for_filing(year, unit_ids).select_related("filing").only("unit_id", "filing__filed_on",
                                                                          "filing__due_on"):
         on_time, due = result.get(doc.unit_id, (0, 0))
         filing = getattr(doc, "filing", None)
@@ -168,7 +181,7 @@ def unit_filing_on_time(unit_ids, year):
 def unit_filing_records(unit_id, year):
     """The documents counted: each published document of the unit, marked 按时报备 or not."""
     rows = []
-    for doc in _published(year, [unit_id]).select_related("filing").order_by("published_on", "pk"):
+    for doc in _due_for_filing(year, [unit_id]).select_related("filing").order_by("published_on", "pk"):
         filing = getattr(doc, "filing", None)
         mark = "按时报备" if filing is not None and filing.on_time else ("逾期报备" if filing is not None else "未报备")
         rows.append((f"{doc.title}（{mark}）", doc.get_absolute_url()))

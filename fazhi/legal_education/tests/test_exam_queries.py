@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from fazhi.legal_education import services
 from fazhi.legal_education.models import Answer
+from fazhi.legal_education.services.exams import shown_letters
 
 from . import factories as f
 
@@ -49,6 +50,8 @@ def test_start_page_and_save_queries_do_not_grow_with_the_paper(county, client):
     assert small == large, (small, large)
     # the autosave: session and user, the locked attempt, one write (an insert the first time), the session
     assert large["save2"] <= 9 and large["save1"] <= large["save2"] + 1
+    # the start grades nothing when nothing is due; the page right after it writes no session
+    assert large["start"] <= 18 and large["page"] <= 8, large
 
 
 def test_save_of_anyone_elses_attempt_is_404_and_only_post_saves(county, client):
@@ -65,3 +68,28 @@ def test_save_of_anyone_elses_attempt_is_404_and_only_post_saves(county, client)
     assert client.post(url, "{not json", content_type="application/json").status_code == 400
     assert client.get(url).status_code == 405
     assert not Answer.objects.filter(attempt=attempt).exists()
+
+
+def test_submit_queries_do_not_grow_with_the_paper(county, client):
+    """Grading is one pass: the answers marked right and wrong in two updates at most, whatever the paper."""
+    counts = []
+    for n in (10, 50):
+        rules = [{"kind": "single", "count": n, "points": 1}]
+        exam = f.exam(county, the_bank=f.bank(county, n_single=n), rules=rules, title=f"{n}题交卷")
+        client.force_login(county.liaison)
+        take = client.post(reverse("legal_education:exam_start", args=[exam.pk]))["Location"]
+        token = re.search(r'data-token="([0-9a-f]+)"', client.get(take).content.decode()).group(1)
+        attempt = exam.attempts.get()
+        half = len(attempt.paper) // 2
+        f.answer_all(attempt, token)  # all right, then the first half changed to wrong
+        for i in range(half):
+            services.save_answer(actor=county.liaison, attempt_id=attempt.pk, token=token, position=i,
+                                 chosen=shown_letters(attempt, attempt.paper[i], "A"), seq=1000 + i)
+        with CaptureQueriesContext(connection) as c:
+            assert client.post(take + "submit/").status_code == 302
+        counts.append(len(c))
+        attempt.refresh_from_db()
+        assert attempt.score == n - half
+        assert Answer.objects.filter(attempt=attempt, correct=True).count() == n - half
+        assert Answer.objects.filter(attempt=attempt, correct=False).count() == half
+    assert counts[0] == counts[1] and counts[1] <= 21, counts

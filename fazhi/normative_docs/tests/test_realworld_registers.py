@@ -232,3 +232,17 @@ def test_unlisted_documents_lapse_when_the_campaign_says_so(county):
     old.refresh_from_db()
     assert unlisted.status == "invalidated" and unlisted.ended_on == D(2019, 11, 5)
     assert old.status == "published"
+
+
+def test_an_imported_document_without_a_filing_record_is_not_counted_as_unfiled(county):
+    """A county's old register often kept no filing date: such a document is not 未报备 (a 0% rate for the years
+    before the platform), it is left out of the documents due; one imported with its filing counts."""
+    assert import_rows(county, [row(county, "郧西政规〔2016〕1号", "某县殡葬管理办法", published_on=D(2016, 5, 3)),
+                                row(county, "郧西政规〔2016〕2号", "某县集镇管理办法", published_on=D(2016, 6, 1))]).ok
+    computed = figures()["normative_docs.filing_rate"].compute(year=2016)
+    assert computed.breakdown["应报备"] == 0 and value("published", 2016) == 2
+    doc = NormativeDocument.objects.get(title="某县集镇管理办法")
+    services.filing_create(actor=county.office, doc=doc, filed_on=D(2016, 6, 20), **PACKAGE)
+    computed = figures()["normative_docs.filing_rate"].compute(year=2016)
+    assert computed.breakdown == {"应报备": 1, "已报备": 1} and computed.value == Decimal("100.0")
+    assert "不作为未报备" in figures()["normative_docs.filing_rate"].definition
