@@ -30,6 +30,13 @@ class SessionIdleMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @classmethod
+    def on_login(cls, sender, request, user, **kwargs):
+        """Signing in saves the session anyway: it counts as the first refresh."""
+        session = getattr(request, "session", None)
+        if session is not None:
+            session[cls.KEY] = int(timezone.now().timestamp())
+
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
