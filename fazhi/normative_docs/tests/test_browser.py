@@ -21,10 +21,12 @@ def login(page, base, username):
 
 
 def act(page, label, fill=None):
-    page.click(f".toolbar >> text={label}")
+    with page.expect_navigation():  # the step's page loaded, with its scripts (the confirmation) in place
+        page.click(f".toolbar >> text={label}")
     for selector, value in (fill or {}).items():
         page.fill(selector, value)
-    page.click("main form button[type=submit].btn-primary")
+    with page.expect_navigation():
+        page.click("main form button[type=submit].btn-primary")
     try:
         page.wait_for_selector("[data-testid=doc-status]")
     except Exception:

@@ -42,12 +42,15 @@ def test_citizen_comments_on_a_phone_and_the_office_handles_it(browser, page, li
 
     login(page, base, "office")
     assert f"处理公众意见：{TITLE}（1条待处理）" in todos(page, base)
-    page.click(f"[data-testid=todos] td a:has-text('处理公众意见：{TITLE}')")
+    with page.expect_navigation():  # each click waits for its page to load before the next one
+        page.click(f"[data-testid=todos] td a:has-text('处理公众意见：{TITLE}')")
     comments = page.get_by_test_id("comments")
     assert "周建华" in comments.inner_text() and "待处理" in comments.inner_text()
-    comments.locator("a:has-text('处理')").first.click()
+    with page.expect_navigation():
+        comments.locator("a:has-text('处理')").first.click()
     page.select_option("#id_disposition", "adopted")
-    page.click("main form button[type=submit].btn-primary")
+    with page.expect_navigation():
+        page.click("main form button[type=submit].btn-primary")
     page.wait_for_selector("[data-testid=comments]")
     assert "采纳" in page.get_by_test_id("comments").inner_text()
     assert TITLE not in todos(page, base)
