@@ -18,13 +18,9 @@ import argparse
 import datetime
 import json
 import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
 
 
 def main():
@@ -34,31 +30,17 @@ def main():
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-decisions-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    os.environ.setdefault("FAZHI_VAR_DIR", tmp.name)
-
-    import django
-
-    django.setup()
+    tmp = _django.start("decisions", args.database_url)  # noqa: F841 (kept for the run)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from fazhi.core.registry import collect_alerts, figures
     from fazhi.decisions import demo, selectors, services
     from fazhi.decisions.models import Decision
     from fazhi.orgs import demo as orgs_demo
     from fazhi.orgs.models import OrgUnit, User
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.MEDIA_ROOT = tmp.name
-    call_command("migrate", verbosity=0)
     result = {"database": connection.vendor}
 
     t = time.perf_counter()
@@ -97,7 +79,7 @@ def main():
                                  reason="" if disposition == "adopted" else "已研究")
     result["dispose_all_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
-    note = services.adoption_note(d)
+    note = selectors.adoption_note(d)
     result["adoption_note"] = {"s": round(time.perf_counter() - t, 3), "chars": len(note)}
     t = time.perf_counter()
     bundle = selectors.archive_bundle(Decision.objects.get(pk=d.pk))

@@ -22,13 +22,9 @@ import datetime
 import json
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
 
 
 def main():
@@ -38,31 +34,16 @@ def main():
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-disputes-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    os.environ.setdefault("FAZHI_VAR_DIR", tmp.name)
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    tmp = _django.start("disputes", args.database_url)  # noqa: F841 (kept for the run)
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from fazhi.disputes.choices import PetitionStatus
     from fazhi.disputes.models import Petition
     from fazhi.disputes.selectors import is_late, late_q, with_clocks
     from fazhi.orgs import demo as orgs_demo
     from fazhi.orgs.models import OrgUnit, User
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.MEDIA_ROOT = tmp.name
-    call_command("migrate", verbosity=0)
     result = {"database": connection.vendor, "petitions": args.petitions, "load_average": os.getloadavg()[0]}
     orgs_demo.load()
     office_unit = OrgUnit.objects.get(code="D-SFJ")
