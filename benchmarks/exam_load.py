@@ -286,7 +286,7 @@ def measure(url, args):
     plan = prepare(env, enrolled=args.enrolled, saturation=sat_users)
     result = {"enrolled": len(plan["users"]), "eligible_units": plan["eligible_units"],
               "questions_per_paper": plan["questions"], "prepare_s": round(time.perf_counter() - t, 1)}
-    with cc.Server(env) as server, tempfile.TemporaryDirectory(prefix="fazhi-examload-") as work:
+    with cc.Server(env, workers=args.workers, threads=args.threads) as server, tempfile.TemporaryDirectory(prefix="fazhi-examload-") as work:
         during = killer(server, args.kill_worker_after) if args.kill_worker_after else None
         run = run_locust(hosts=[f"http://{cc.HOST}:{server.port}"], plan=plan, examinees=args.examinees,
                          users=args.users, spawn_rate=args.spawn_rate, think=args.think, time_limit=args.time_limit,
@@ -319,6 +319,8 @@ def parser():
     p.add_argument("--saturation-users", type=int, default=50, help="Locust users of the saturation phase")
     p.add_argument("--saturation-seconds", type=float, default=20, help="its measuring window (0: no saturation)")
     p.add_argument("--markdown", default=None, help="also write the figures as markdown tables to this file")
+    p.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: config/gunicorn.conf.py's)")
+    p.add_argument("--threads", type=int, default=None, help="threads per worker (default: config/gunicorn.conf.py's)")
     p.add_argument("--sqlite-dir", default=None, help="where the SQLite file goes (e.g. /dev/shm)")
     return p
 

@@ -24,3 +24,8 @@ accesslog = os.environ.get("FAZHI_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("FAZHI_GUNICORN_LOG_LEVEL", "info")
 proc_name = "fazhi"
+
+# Each worker thread keeps its database connection between requests (config/settings/base.py): opening one per
+# request (a new PostgreSQL backend, or SQLite's file and schema) cost more than an exam's autosave itself. Read
+# by the settings, which the workers load after this file ran; health checks drop a connection that went bad.
+os.environ.setdefault("FAZHI_CONN_MAX_AGE", "600")

@@ -41,9 +41,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # DATABASES ----------------------------------------------------------------------------
 VAR_DIR = Path(env("FAZHI_VAR_DIR", str(BASE_DIR / "var")))
+# A database connection is closed after each request unless FAZHI_CONN_MAX_AGE (seconds) says to keep it:
+# config/gunicorn.conf.py keeps them (each worker thread reuses its own; opening one costs more than a small
+# request), the development server does not (it starts a thread per request, which would leave one behind each).
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'fazhi.sqlite3'}"), conn_max_age=0
+        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'fazhi.sqlite3'}"),
+        conn_max_age=env_int("FAZHI_CONN_MAX_AGE", 0), conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

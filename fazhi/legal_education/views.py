@@ -46,8 +46,12 @@ def exam_start(request, pk):
             return redirect("legal_education:my_exams")
         request.session[_session_key(attempt.pk)] = token
         return redirect("legal_education:attempt_take", attempt.pk)
+    now = clock.now()
+    opens_at = services.exams.opens_for(request.user, exam, now)
     return render(request, "legal_education/exam_intro.html", {
-        "exam": exam, "refusal": services.exams.start_refusal(request.user, exam)})
+        "exam": exam, "opens_at": opens_at,
+        "opens_in_ms": int((opens_at - now).total_seconds() * 1000) if opens_at else None,
+        "refusal": None if opens_at else services.exams.start_refusal(request.user, exam, now)})
 
 
 def _own_attempt(request, pk):

@@ -16,6 +16,7 @@ The rules the server keeps, whatever the browser does:
 
 Audit: start, takeover, submission and grading are audited; answer saves are not (see ``_base``).
 """
+import datetime
 import random
 import secrets
 from decimal import Decimal
@@ -164,6 +165,20 @@ def start_refusal(user, exam, now=None, mine=None):
     if used >= exam.attempts_allowed and not resumable:
         return f"您已用完本场考试的{exam.attempts_allowed}次考试机会"
     return None
+
+
+#: How long before its window an exam's start page waits for it (a countdown, the 开始考试 button enabled at the
+#: opening time) instead of saying it has not begun: examinees sign in early and start together.
+WAIT_BEFORE_OPENING = datetime.timedelta(hours=2)
+
+
+def opens_for(user, exam, now=None):
+    """When ``exam`` opens, if that is all that stands between ``user`` and starting it (eligible, chances left,
+    opening within ``WAIT_BEFORE_OPENING``); else ``None``. The start itself is still refused until then."""
+    now = now or clock.now()
+    if not now < exam.starts_at <= now + WAIT_BEFORE_OPENING:
+        return None
+    return exam.starts_at if start_refusal(user, exam, exam.starts_at) is None else None
 
 
 def open_attempt(user, exam, now=None):

@@ -56,3 +56,21 @@ def test_examinee_takes_the_exam_reloads_and_submits(page, browser, live_server,
     page.wait_for_selector("text=已交卷")
     attempt.refresh_from_db()
     assert attempt.status == "submitted" and attempt.score is not None
+
+
+def test_examinee_waits_on_the_start_page_and_starts_when_the_exam_opens(page, live_server, county):
+    """Signed in before the window: the page counts down and enables 开始考试 at the opening, without a reload."""
+    import datetime
+
+    from fazhi.core import clock
+
+    base = live_server.url
+    login(page, base, "liaison")
+    exam = factories.exam(county, title="准点开考", start=clock.now() + datetime.timedelta(seconds=6))
+    page.goto(base + reverse("legal_education:exam_start", args=[exam.pk]))
+    page.wait_for_selector("#exam-wait-left:has-text('秒')")
+    assert page.locator("#exam-begin").is_disabled()
+    page.wait_for_selector("#exam-begin:enabled", timeout=30000)
+    page.click("#exam-begin")
+    page.wait_for_selector("fieldset.question")
+    assert Attempt.objects.filter(exam=exam, user=county.liaison).count() == 1

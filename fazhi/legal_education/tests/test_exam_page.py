@@ -100,3 +100,49 @@ def test_the_attempt_page_past_the_deadline_grades_it_and_leads_to_the_results(c
     attempt.refresh_from_db()
     assert attempt.status == "expired"
     assert client.get(take)["Location"] == reverse("legal_education:my_exams")  # graded: never the paper again
+
+
+def test_the_exam_pages_have_no_menu_to_wander_off_by(county, client):
+    """The start page and the paper use the focused exam layout: who is sitting and the way back, no main menu."""
+    exam = f.exam(county)
+    client.force_login(county.liaison)
+    intro = client.get(reverse("legal_education:exam_start", args=[exam.pk])).content.decode()
+    take = client.post(reverse("legal_education:exam_start", args=[exam.pk]))["Location"]
+    paper = client.get(take).content.decode()
+    for page in (intro, paper):
+        assert 'aria-label="主菜单"' not in page and "修改密码" not in page
+        assert county.liaison.full_name in page and county.liaison.unit.name in page
+        assert f'href="{reverse("legal_education:my_exams")}">我的考试</a>' in page
+    assert 'aria-label="主菜单"' in client.get(reverse("legal_education:my_exams")).content.decode()
+
+
+def test_the_start_page_counts_down_to_an_exam_opening_soon_and_the_start_waits_for_it(county, client):
+    import datetime
+    from unittest import mock
+
+    from fazhi.core import clock
+
+    now = clock.now()
+    soon = f.exam(county, start=now + datetime.timedelta(minutes=30), title="半小时后开考")
+    later = f.exam(county, start=now + datetime.timedelta(hours=3), title="三小时后开考")
+    client.force_login(county.liaison)
+    start = reverse("legal_education:exam_start", args=[soon.pk])
+    with mock.patch("fazhi.core.clock.now", return_value=now):
+        page = client.get(start).content.decode()
+        assert "距开考还有" in page and 'id="exam-begin" disabled' in page and "exam_wait.js" in page
+        assert re.search(r'data-opens-in="(\d+)"', page).group(1) == str(30 * 60 * 1000)
+        # the button is only a convenience: a start before the opening is refused, and nothing is created
+        refused = client.post(start, follow=True).content.decode()
+        assert "考试尚未开始" in refused and not soon.attempts.exists()
+        # hours away: no countdown, the reason
+        far = client.get(reverse("legal_education:exam_start", args=[later.pk])).content.decode()
+        assert "考试尚未开始" in far and "距开考" not in far and "开始考试</button>" not in far
+    # someone outside the exam never sees it, waiting or not
+    client.force_login(county.outsider)
+    assert client.get(start).status_code == 404
+    client.force_login(county.liaison)
+    with mock.patch("fazhi.core.clock.now", return_value=soon.starts_at):
+        page = client.get(start).content.decode()
+        assert "距开考" not in page and 'type="submit">开始考试</button>' in page
+        assert client.post(start)["Location"].startswith("/attempts/")
+    assert soon.attempts.count() == 1
