@@ -2,12 +2,15 @@
 
     .venv/bin/python benchmarks/exam_load.py [--enrolled 2300] [--examinees 500] [--users 100] [--spawn-rate 20]
         [--think 0] [--databases sqlite,postgres] [--kill-worker-after 20] [--duration 900]
-        [--saturation-users 50] [--saturation-seconds 20] [--markdown FILE]
+        [--sign-in-lead 0] [--start-spread 60] [--saturation-users 50] [--saturation-seconds 20] [--markdown FILE]
 
-The realistic model (docs/benchmarks.md): ``--users 2300 --examinees 2300 --spawn-rate 40 --think 25
---duration 1080`` — every examinee starts within the first minute and thinks a mean of 25 s per question (a
-50-question paper in about 20 minutes); the run ends at ``--duration`` whether or not all have submitted, and
-the check covers every answer and submission the server acknowledged by then.
+The realistic models (docs/benchmarks.md): ``--users 2300 --examinees 2300 --spawn-rate 40 --think 25
+--duration 1080`` — every examinee signs in and starts within the first minute and thinks a mean of 25 s per
+question (a 50-question paper in about 20 minutes); with ``--sign-in-lead 240 --spawn-rate 10`` the exam opens
+240 s after the run begins, the examinees sign in and open its start page (which counts down) before that, as a
+county's exam notice asks, and each clicks 开始考试 at a random moment of the ``--start-spread`` (60 s) after the
+opening. The run ends at ``--duration`` whether or not all have submitted, and the check covers every answer and
+submission the server acknowledged by then.
 
 Needs the benchmark group (``pip install -r requirements/bench.txt``: Locust). For each database: a fresh database
 (a temporary SQLite file; for PostgreSQL a throw-away database on the server DATABASE_URL names, or a throw-away
@@ -91,6 +94,29 @@ def _prepare_in_process(enrolled, saturation=0):
                       "eligible_units": exam.eligible_units.count(), "today": str(clock.today())}))
 
 
+def schedule(env, *, exam, opens_in):
+    """Move the exam's opening ``opens_in`` seconds from now (the sign-in-lead model); returns it as a Unix time."""
+    out = subprocess.run([cc.PYTHON, __file__, "_schedule", str(exam), str(opens_in)], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(f"scheduling the exam failed:\n{out.stderr[-3000:]}")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _schedule_in_process(exam_pk, opens_in):
+    import datetime
+
+    import django
+
+    django.setup()
+    from fazhi.core import clock
+    from fazhi.legal_education.models import Exam
+
+    opens = clock.now() + datetime.timedelta(seconds=opens_in)
+    Exam.objects.filter(pk=exam_pk).update(starts_at=opens)
+    print(opens.timestamp())
+
+
 def verify(env, *, exam, acks_path):
     out = subprocess.run([cc.PYTHON, __file__, "_verify", str(exam), acks_path], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
@@ -169,14 +195,18 @@ def _int(value):
     return int(float(value)) if value not in ("", "N/A") else None
 
 
-def run_locust(*, hosts, plan, examinees, users, spawn_rate, think, time_limit, workdir, office=0, during=None):
-    """Run Locust headless until ``examinees`` have sat (or ``time_limit`` seconds); returns its figures."""
+def run_locust(*, hosts, plan, examinees, users, spawn_rate, think, time_limit, workdir, office=0, during=None,
+               opens_at=None, start_spread=60):
+    """Run Locust headless until ``examinees`` have sat (or ``time_limit`` seconds); returns its figures.
+    ``opens_at`` (a Unix time): the examinees wait on the start page until then, and start within
+    ``start_spread`` seconds of it."""
     users_file, acks = Path(workdir) / "users.txt", Path(workdir) / "acks.json"
     users_file.write_text("\n".join(plan["users"]), encoding="utf-8")
     env = dict(os.environ, FAZHI_BENCH_USERS=str(users_file), FAZHI_BENCH_TARGET=str(examinees),
                FAZHI_BENCH_EXAM=str(plan["exam"]), FAZHI_BENCH_HOSTS=",".join(hosts), FAZHI_BENCH_THINK=str(think),
                FAZHI_BENCH_ACKS=str(acks), FAZHI_BENCH_OFFICE=str(office), FAZHI_BENCH_TODAY=plan["today"],
-               FAZHI_BENCH_PASSWORD=cc.PASSWORD)
+               FAZHI_BENCH_PASSWORD=cc.PASSWORD, FAZHI_BENCH_OPENS_AT=str(opens_at or ""),
+               FAZHI_BENCH_START_SPREAD=str(start_spread))
     prefix = str(Path(workdir) / "locust")
     cmd = [cc.PYTHON, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", hosts[0],
            "-u", str(users + office), "-r", str(spawn_rate), "-t", f"{time_limit}s", "--csv", prefix,
@@ -288,9 +318,10 @@ def measure(url, args):
               "questions_per_paper": plan["questions"], "prepare_s": round(time.perf_counter() - t, 1)}
     with cc.Server(env, workers=args.workers, threads=args.threads) as server, tempfile.TemporaryDirectory(prefix="fazhi-examload-") as work:
         during = killer(server, args.kill_worker_after) if args.kill_worker_after else None
+        opens_at = schedule(env, exam=plan["exam"], opens_in=args.sign_in_lead) if args.sign_in_lead else None
         run = run_locust(hosts=[f"http://{cc.HOST}:{server.port}"], plan=plan, examinees=args.examinees,
                          users=args.users, spawn_rate=args.spawn_rate, think=args.think, time_limit=args.time_limit,
-                         workdir=work, during=during)
+                         workdir=work, during=during, opens_at=opens_at, start_spread=args.start_spread)
         log = server.output()
         result.update({k: v for k, v in run.items() if k not in ("acks_path", "petitions_registered")})
         result["database_check"] = verify(env, exam=plan["exam"], acks_path=run["acks_path"])
@@ -316,6 +347,12 @@ def parser():
     p.add_argument("--kill-worker-after", type=float, default=0, help="SIGKILL one gunicorn worker after S seconds")
     p.add_argument("--duration", "--time-limit", dest="time_limit", type=int, default=900,
                    help="seconds the run lasts at most (examinees still sitting then are counted as far as they got)")
+    p.add_argument("--sign-in-lead", type=float, default=0,
+                   help="the exam opens S seconds into the run; examinees sign in and wait on its start page before "
+                        "(0: it is open already and each starts right after signing in)")
+    p.add_argument("--start-spread", type=float, default=60,
+                   help="with --sign-in-lead: each examinee starts at a random moment of this many seconds after "
+                        "the opening")
     p.add_argument("--saturation-users", type=int, default=50, help="Locust users of the saturation phase")
     p.add_argument("--saturation-seconds", type=float, default=20, help="its measuring window (0: no saturation)")
     p.add_argument("--markdown", default=None, help="also write the figures as markdown tables to this file")
@@ -338,7 +375,8 @@ def main(argv=None):
     result = {"started": time.strftime("%Y-%m-%d %H:%M:%S %z"), "cpus": os.cpu_count(),
               "load_average_before": os.getloadavg(), "settings": SETTINGS,
               "load": {"examinees": args.examinees, "users": args.users, "spawn_rate": args.spawn_rate,
-                       "think_s": args.think, "kill_worker_after_s": args.kill_worker_after or None}}
+                       "think_s": args.think, "kill_worker_after_s": args.kill_worker_after or None,
+                       "sign_in_lead_s": args.sign_in_lead or None, "start_spread_s": args.start_spread}}
     for kind in [d.strip() for d in args.databases.split(",") if d.strip()]:
         with database(kind, args.sqlite_dir) as url:
             result[kind] = measure(url, args)
@@ -361,7 +399,11 @@ def markdown(result, argv):
              f" after {avg(result['load_average_after'])}.", "", "```",
              " ".join([".venv/bin/python benchmarks/exam_load.py", *argv]), "```", "",
              f"Load: {load['users']} simultaneous examinees started {load['spawn_rate']}/s, think time "
-             f"{load['think_s']} s per question (mean), {load['examinees']} to sit."]
+             f"{load['think_s']} s per question (mean), {load['examinees']} to sit"
+             + (f"; the exam opened {load['sign_in_lead_s']} s into the run, the examinees signed in and waited on "
+                f"its start page before, and each started at a random moment of the {load['start_spread_s']} s "
+                "after the opening." if load.get("sign_in_lead_s") else
+                "; the exam open from the beginning, each examinee starting right after signing in.")]
     for kind, title in TITLES.items():
         r = result.get(kind)
         if not r:
@@ -395,6 +437,9 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_prepare":
         sys.path.insert(0, str(ROOT))
         _prepare_in_process(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    elif len(sys.argv) > 1 and sys.argv[1] == "_schedule":
+        sys.path.insert(0, str(ROOT))
+        _schedule_in_process(int(sys.argv[2]), float(sys.argv[3]))
     elif len(sys.argv) > 1 and sys.argv[1] == "_verify":
         sys.path.insert(0, str(ROOT))
         _verify_in_process(int(sys.argv[2]), sys.argv[3])

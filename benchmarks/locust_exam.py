@@ -36,6 +36,8 @@ TODAY = os.environ.get("FAZHI_BENCH_TODAY", "")
 MODE = os.environ.get("FAZHI_BENCH_MODE", "exam")
 MEASURE = float(os.environ.get("FAZHI_BENCH_MEASURE", "20"))
 SPAWNED = int(os.environ.get("FAZHI_BENCH_SPAWNED", "1"))  # the saturation runs: how many users Locust starts
+OPENS_AT = float(os.environ.get("FAZHI_BENCH_OPENS_AT") or 0)  # the exam opens then: sign in and wait before it
+START_SPREAD = float(os.environ.get("FAZHI_BENCH_START_SPREAD", "60"))
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'data-token="([0-9a-f]+)"')
@@ -90,14 +92,19 @@ class Flow:
         return r is not None and "/login/" not in r.headers.get("Location", "")
 
 
-    def start_attempt(self):
-        """The exam's start page and its 开始考试 form, then the attempt page: (attempt id, page) or None."""
-        start = f"/exams/{EXAM}/start/"
-        r = self.call("GET", start, "exam_start (intro)", (200,))
+    def start_page(self, name="exam_start (intro)"):
+        """The exam's start page: its form's CSRF token, or None."""
+        r = self.call("GET", f"/exams/{EXAM}/start/", name, (200,))
         token = r is not None and CSRF.search(r.text)
+        return token.group(1) if token else None
+
+    def start_attempt(self, token=None):
+        """The exam's start page (unless already open in the browser: ``token``) and its 开始考试 form, then the
+        attempt page: (attempt id, page) or None."""
+        token = token or self.start_page()
         if not token:
             return None
-        r = self.call("POST", start, "exam_start", (302,), data={"csrfmiddlewaretoken": token.group(1)})
+        r = self.call("POST", f"/exams/{EXAM}/start/", "exam_start", (302,), data={"csrfmiddlewaretoken": token})
         attempt = r is not None and re.search(r"/attempts/(\d+)/", r.headers.get("Location", ""))
         if not attempt:
             unrecovered(f"exam_start: redirected to {r is not None and r.headers.get('Location')}")
@@ -215,7 +222,13 @@ class Examinee(Flow, FastHttpUser):
     def sit_one(self, username):
         if not self.sign_in(username):
             return
-        started = self.start_attempt()
+        token = None
+        if OPENS_AT:  # signed in before the opening: the start page counts down, 开始考试 is clicked after it
+            token = self.start_page("exam_start (waiting page)")
+            if not token:
+                return
+            gevent.sleep(max(0.0, OPENS_AT + random.uniform(0, START_SPREAD) - time.time()))
+        started = self.start_attempt(token)
         if not started:
             return
         attempt, page_token, csrf, options, multiple = started

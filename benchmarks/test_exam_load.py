@@ -47,3 +47,20 @@ def test_four_examinees_sit_the_exam_and_every_acknowledged_answer_is_stored(cap
     text = (tmp_path / "run.md").read_text(encoding="utf-8")
     assert "| save_answer | " in text and "acknowledged answers lost **0**" in text
     assert f"ratio **{sat['save_to_trivial_ratio']}**" in text
+
+
+def test_examinees_signed_in_before_the_opening_wait_on_the_start_page_and_start_after_it(capsys, tmp_path):
+    database = "postgres" if exam_load.cc.is_postgres(os.environ.get("DATABASE_URL")) else "sqlite"
+    shm = ["--sqlite-dir", "/dev/shm"] if os.access("/dev/shm", os.W_OK) else []
+    result = exam_load.main(["--enrolled", "6", "--examinees", "3", "--users", "3", "--spawn-rate", "3",
+                             "--sign-in-lead", "12", "--start-spread", "3", "--databases", database, "--duration",
+                             "120", "--saturation-seconds", "0", *shm])[database]
+    capsys.readouterr()
+    assert result["unrecovered_errors"] == 0, result["error_examples"]
+    stats = result["stats"]
+    # each opened the counting-down page before the opening, and not one start was refused as too early
+    assert stats["exam_start (waiting page)"]["requests"] == 3 and "exam_start (intro)" not in stats
+    assert stats["exam_start"]["requests"] == 3 and stats["Aggregated"]["failures"] == 0
+    check = result["database_check"]
+    assert check["attempts_stored"] == check["submissions_acknowledged"] == 3
+    assert check["acknowledged_answers_lost"] == check["score_mismatches"] == 0
