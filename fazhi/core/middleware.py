@@ -22,8 +22,8 @@ class SessionIdleMiddleware:
 
     A request pushes the session's expiry forward by saving it, but at most once per
     ``FAZHI_SESSION_REFRESH_SECONDS``: saving on every request would write the session row on each of an exam's
-    autosaves. The session's age is the idle time plus that interval, so it ends between 30 and 31 minutes after
-    the last request. Sessions nobody signed in to (the public site) are never created or touched here."""
+    autosaves. A request that saves the session anyway counts as a refresh. The session's age is the idle time plus
+    that interval, so it ends between 30 and 31 minutes after the last request. Sessions nobody signed in to (the public site) are never created or touched here."""
 
     KEY = "_fazhi_refreshed"
 
@@ -43,6 +43,7 @@ class SessionIdleMiddleware:
         if session is None or session.is_empty() or response.status_code >= 500:
             return response
         now = int(timezone.now().timestamp())
-        if now - session.get(self.KEY, 0) >= settings.FAZHI_SESSION_REFRESH_SECONDS:
+        # a session this request saves anyway (an exam's start keeps its token there) counts as refreshed
+        if session.modified or now - session.get(self.KEY, 0) >= settings.FAZHI_SESSION_REFRESH_SECONDS:
             session[self.KEY] = now  # marks the session modified: SessionMiddleware saves it with a new expiry
         return response

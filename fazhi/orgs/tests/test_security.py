@@ -133,6 +133,32 @@ class TestPasswordsAndSessions:
         client.get("/orgs/units/")
         assert Session.objects.get().expire_date > expiry  # a minute later: moved forward
 
+    def test_a_request_that_saves_the_session_anyway_counts_as_its_refresh(self, client, county, monkeypatch):
+        """The workbench keeps its to-do counts in the session: that save moves the expiry, and the next
+        refresh is a minute after it, not a minute after signing in."""
+        from django.contrib.sessions.models import Session
+
+        assert attempt(client, "office", PASSWORD).status_code == 302
+        start = timezone.now()
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=30))
+        client.get("/workbench/")
+        expiry = Session.objects.get().expire_date
+        assert expiry >= start + datetime.timedelta(seconds=30 + settings.FAZHI_SESSION_IDLE_SECONDS)
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=70))
+        client.get("/orgs/units/")
+        assert Session.objects.get().expire_date == expiry  # 40 s after the workbench's save: not written
+        monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=95))
+        client.get("/orgs/units/")
+        assert Session.objects.get().expire_date > expiry
+
+    def test_an_english_browser_still_gets_chinese_messages(self, client, county):
+        """No language is negotiated: Django's own messages (a required field) are Chinese whatever the browser
+        asks for."""
+        response = client.post("/login/", {"username": "", "password": ""}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        page = response.content.decode()
+        assert response.status_code == 200 and "字段是必填项" in page and "This field is required" not in page
+        assert response.headers.get("Content-Language") in (None, "zh-hans")
+
     def test_the_public_site_creates_no_session(self, client, county):
         from django.contrib.sessions.models import Session
 
