@@ -1,8 +1,8 @@
 """Locust users for the exam load and the scale-out benchmarks (driven by benchmarks/exam_load.py; headless only).
 
 Each ``Examinee`` sits the exam as the page does, one enrolled person after another until the target number has
-sat: the sign-in form, the exam's start page and its 开始考试 form, the attempt page (token, questions and options
-read off the page), one autosave per question (the JSON request exam.js sends, with the page's CSRF token) and the
+sat: the sign-in form, the exam's start page and its 开始考试 form (answered with the paper: token, questions and options
+read off it), one autosave per question (the JSON request exam.js sends, with the page's CSRF token) and the
 交卷 form. A dropped connection (a worker killed mid-request) is retried as the page retries; every autosave the
 server acknowledged is written to FAZHI_BENCH_ACKS so that the database can be checked against it afterwards.
 When FAZHI_BENCH_OFFICE is set, that many ``OfficeClerk`` users run the mixed office workload beside them: list
@@ -41,6 +41,7 @@ START_SPREAD = float(os.environ.get("FAZHI_BENCH_START_SPREAD", "60"))
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'data-token="([0-9a-f]+)"')
+OWN_URL = re.compile(r'data-url="/attempts/(\d+)/"')
 OPTION = re.compile(r'name="q(\d+)" id="q\d+([A-Z])"')
 MULTIPLE = re.compile(r'data-position="(\d+)" data-multiple="1"')
 
@@ -99,22 +100,23 @@ class Flow:
         return token.group(1) if token else None
 
     def start_attempt(self, token=None):
-        """The exam's start page (unless already open in the browser: ``token``) and its 开始考试 form, then the
-        attempt page: (attempt id, page) or None."""
+        """The exam's start page (unless already open in the browser: ``token``) and its 开始考试 form, answered
+        with the paper: (attempt id, page token, CSRF token, options, multiple-choice positions) or None."""
         token = token or self.start_page()
         if not token:
             return None
-        r = self.call("POST", f"/exams/{EXAM}/start/", "exam_start", (302,), data={"csrfmiddlewaretoken": token})
-        attempt = r is not None and re.search(r"/attempts/(\d+)/", r.headers.get("Location", ""))
+        # the answer is the paper itself (a refusal would be a redirect to 我的考试)
+        r = self.call("POST", f"/exams/{EXAM}/start/", "exam_start (the paper)", (200,),
+                      data={"csrfmiddlewaretoken": token})
+        attempt = r is not None and OWN_URL.search(r.text)
         if not attempt:
-            unrecovered(f"exam_start: redirected to {r is not None and r.headers.get('Location')}")
+            unrecovered("exam_start: no paper in the answer")
             return None
         STATE["started"] += 1
         attempt = attempt.group(1)
-        r = self.call("GET", f"/attempts/{attempt}/", "attempt_page", (200,))
-        page_token, csrf = (r is not None and TOKEN.search(r.text)), (r is not None and CSRF.search(r.text))
+        page_token, csrf = TOKEN.search(r.text), CSRF.search(r.text)
         if not (page_token and csrf):
-            unrecovered("attempt_page: no token on the page")
+            unrecovered("exam_start: no token on the paper")
             return None
         options = {}
         for pos, letter in OPTION.findall(r.text):

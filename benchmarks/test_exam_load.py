@@ -60,7 +60,7 @@ def test_examinees_signed_in_before_the_opening_wait_on_the_start_page_and_start
     stats = result["stats"]
     # each opened the counting-down page before the opening, and not one start was refused as too early
     assert stats["exam_start (waiting page)"]["requests"] == 3 and "exam_start (intro)" not in stats
-    assert stats["exam_start"]["requests"] == 3 and stats["Aggregated"]["failures"] == 0
+    assert stats["exam_start (the paper)"]["requests"] == 3 and stats["Aggregated"]["failures"] == 0
     check = result["database_check"]
     assert check["attempts_stored"] == check["submissions_acknowledged"] == 3
     assert check["acknowledged_answers_lost"] == check["score_mismatches"] == 0

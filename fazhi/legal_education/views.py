@@ -45,7 +45,10 @@ def exam_start(request, pk):
             messages.error(request, e.message)
             return redirect("legal_education:my_exams")
         request.session[_session_key(attempt.pk)] = token
-        return redirect("legal_education:attempt_take", attempt.pk)
+        # the answer is the paper itself, not a redirect to it: at an exam's opening thousands start within the
+        # same minute, and the second round trip was a third of a start's cost. The page puts the attempt's own
+        # address in the address bar (exam.js), so a reload asks for the paper, never a second start.
+        return _paper_page(request, attempt, token)
     now = clock.now()
     opens_at = services.exams.opens_for(request.user, exam, now)
     return render(request, "legal_education/exam_intro.html", {
@@ -77,6 +80,10 @@ def attempt_take(request, pk):
         request.session[_session_key(attempt.pk)] = token
     if was and token != was:
         messages.info(request, "已在本浏览器继续作答，原浏览器中的页面不再保存答案。")
+    return _paper_page(request, attempt, token)
+
+
+def _paper_page(request, attempt, token):
     return render(request, "legal_education/attempt_take.html", {
         "attempt": attempt, "token": token, "items": selectors.paper_for_examinee(attempt),
         "deadline_ms": int(attempt.deadline.timestamp() * 1000)})

@@ -50,3 +50,14 @@ def answer_all(attempt, token, *, right=True, now=None):
             attempt, e, "D" if q.kind != "judge" else ("B" if q.answer == "A" else "A"))
         services.save_answer(actor=attempt.user, attempt_id=attempt.pk, token=token, position=i,
                              chosen=letters or LETTERS[0], seq=i + 1, now=now)
+
+
+def start(client, exam):
+    """开始考试 as the start page sends it; the answer is the paper itself. Returns the paper's own address."""
+    import re
+
+    from django.urls import reverse
+
+    response = client.post(reverse("legal_education:exam_start", args=[exam.pk]))
+    assert response.status_code == 200, response
+    return re.search(r'data-url="([^"]+)"', response.content.decode()).group(1)

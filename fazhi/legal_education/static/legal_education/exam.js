@@ -4,6 +4,12 @@
   "use strict";
   var root = document.getElementById("exam");
   if (!root) { return; }
+  // the paper may be the answer to 开始考试 (a POST): the address bar gets the attempt's own address, so that a
+  // reload asks for the paper again and never sends the start a second time
+  var own = root.getAttribute("data-url");
+  if (own && window.location.pathname !== own && window.history.replaceState) {
+    window.history.replaceState(null, "", own);
+  }
   var url = root.getAttribute("data-save-url");
   var token = root.getAttribute("data-token");
   var deadline = parseInt(root.getAttribute("data-deadline"), 10);
