@@ -16,7 +16,7 @@ Needs the benchmark group (``pip install -r requirements/bench.txt``: Locust). F
 (a temporary SQLite file; for PostgreSQL a throw-away database on the server DATABASE_URL names, or a throw-away
 PostgreSQL 15 cluster when run as root), the demo county's units, the exam module's demo (question bank, the exam
 open now) and ``--enrolled`` examinee accounts (bulk-created by the demo, given the benchmark's password). gunicorn
-serves it as ``bin/serve`` does (config/gunicorn.conf.py, 2 workers × 4 threads, DEBUG off; the test settings'
+serves it as ``bin/serve`` does (config/gunicorn.conf.py: two processes per core × 2 threads, DEBUG off; the test settings'
 fast password hasher, so that thousands of sign-ins measure the exam rather than PBKDF2). Locust (headless,
 benchmarks/locust_exam.py) runs ``--users`` simultaneous examinees, started ``--spawn-rate`` per second, until
 ``--examinees`` have each signed in, opened the exam, autosaved an answer to each of its 50 questions and submitted.

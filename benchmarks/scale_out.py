@@ -4,7 +4,7 @@
 
 Needs the benchmark group (requirements/bench.txt: Locust) and PostgreSQL (DATABASE_URL naming a server, or root
 for a throw-away PostgreSQL 15 cluster). One database prepared as for benchmarks/exam_load.py; two gunicorn
-instances (config/gunicorn.conf.py each, 2 workers × 4 threads, on two loopback ports) serve it. Locust sends
+instances (config/gunicorn.conf.py each, two processes per core × 2 threads, on two loopback ports) serve it. Locust sends
 every request to the next instance in turn (no load balancer: the load tool targets both), so one examinee's
 sign-in, start, autosaves and submission land on both instances — which works only because an instance keeps no
 state of its own. Beside the examinees, ``--office`` clerks of the rule-of-law office run the mixed office

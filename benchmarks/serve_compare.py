@@ -4,7 +4,7 @@
 
 Needs the benchmark group (requirements/bench.txt: Locust). One fresh SQLite database with the whole demo county
 (``load_demo``, as ``bin/serve`` loads it on first run) is served in turn by
-- gunicorn exactly as ``bin/serve`` runs it (config/gunicorn.conf.py: 2 gthread workers × 4 threads, DEBUG off,
+- gunicorn exactly as ``bin/serve`` runs it (config/gunicorn.conf.py: two gthread processes per core × 2 threads, DEBUG off,
   static files collected), and
 - ``manage.py runserver`` as ``bin/serve --dev`` runs it (DEBUG on; one process, a thread per request),
 and Locust (headless, benchmarks/locust_pages.py) reads each page with ``--users`` simultaneous clients for
