@@ -12,15 +12,15 @@ page sizes 20 and 500 — and the rate of ``verify_records`` for one case and fo
 import argparse
 import datetime
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
 
 UNIT_CODES = ["D-SCJ", "D-CGJ", "D-ZRZYJ", "D-HBJ", "D-ZJJ", "D-JTJ", "D-SLJ", "D-NYJ", "D-WLJ", "D-WJJ"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -156,26 +156,10 @@ def main():
     parser.add_argument("--keep", default=None, help="keep the SQLite database in this (new) directory")
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-enf-")
-    where = args.keep or tmp.name
-    os.makedirs(where, exist_ok=True)
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{where}/bench.sqlite3"
-    os.environ["FAZHI_VAR_DIR"] = where
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    tmp = _django.start("enf", args.database_url, directory=args.keep)  # noqa: F841 (kept for the run)
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    call_command("migrate", verbosity=0)
     from fazhi.orgs import demo as orgs_demo
 
     orgs_demo.load()

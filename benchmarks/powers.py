@@ -20,12 +20,13 @@ import io
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
 
 
 def main():
@@ -35,19 +36,11 @@ def main():
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-powers-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    import django
-
-    django.setup()
+    tmp = _django.start("powers", args.database_url)  # noqa: F841 (kept for the run)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
     from openpyxl import Workbook
 
     from fazhi.core import spreadsheets as sheets
@@ -57,11 +50,8 @@ def main():
     from fazhi.powers.models import ListVersion
     from fazhi.powers.spreadsheets import item_sheet
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
     settings.FAZHI_IMPORT_MAX_ROWS = max(settings.FAZHI_IMPORT_MAX_ROWS, args.rows + 10)
     settings.FAZHI_IMPORT_MAX_BYTES = max(settings.FAZHI_IMPORT_MAX_BYTES, 50 * 1024 * 1024)
-    call_command("migrate", verbosity=0)
     orgs_demo.load()
     office = User.objects.get(username="fzb")
     unit = OrgUnit.objects.get(code="D-SCJ")

@@ -15,32 +15,23 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
+
 
 def measure(scale, repeat):
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-reporting-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    import django
-
-    django.setup()
-    from django.conf import settings
+    started = time.perf_counter()
+    tmp = _django.start("reporting")  # noqa: F841 (kept for the run)
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
     call_command("load_demo", scale=scale, quiet_logins=True, stdout=open(os.devnull, "w"))
     load_seconds = time.perf_counter() - started
 

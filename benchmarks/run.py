@@ -13,12 +13,13 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import _django  # noqa: E402  (benchmarks/_django.py: the shared start)
 
 PAGES = [
     ("workbench", "/workbench/"),
@@ -36,24 +37,14 @@ def main():
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="fazhi-bench-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    import django
-
-    django.setup()
+    started = time.perf_counter()
+    tmp = _django.start("run", args.database_url)  # noqa: F841 (kept for the run)
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
     call_command("load_demo", scale=args.scale, quiet_logins=True, stdout=open(os.devnull, "w"))
     load_seconds = time.perf_counter() - started
 
