@@ -23,7 +23,8 @@ class SessionIdleMiddleware:
     A request pushes the session's expiry forward by saving it, but at most once per
     ``FAZHI_SESSION_REFRESH_SECONDS``: saving on every request would write the session row on each of an exam's
     autosaves. A request that saves the session anyway counts as a refresh. The session's age is the idle time plus
-    that interval, so it ends between 30 and 31 minutes after the last request. Sessions nobody signed in to (the public site) are never created or touched here."""
+    that interval, so it ends between 30 and 31 minutes after the last request. Sessions nobody signed in to (the
+    public site) are never created or touched here."""
 
     KEY = "_fazhi_refreshed"
 

@@ -46,7 +46,7 @@ def exam_start(request, pk):
             return redirect("legal_education:my_exams")
         request.session[_session_key(attempt.pk)] = token
         # the answer is the paper itself, not a redirect to it: at an exam's opening thousands start within the
-        # same minute, and the second round trip was a third of a start's cost. The page puts the attempt's own
+        # same minute, and the second round trip cost nearly as much as the start. The page puts the attempt's own
         # address in the address bar (exam.js), so a reload asks for the paper, never a second start.
         return _paper_page(request, attempt, token)
     now = clock.now()
