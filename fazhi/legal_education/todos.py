@@ -11,16 +11,20 @@ from .permissions import LegalEducationPerm as P
 def open_exams(user, today):
     from . import selectors
     from .models import Attempt
+    from .services.exams import WAIT_BEFORE_OPENING
 
     now = clock.now()
     out = []
     for exam in selectors.open_exams_for(user, now):
-        if exam.starts_at > now:
+        if exam.starts_at > now + WAIT_BEFORE_OPENING:
             continue
         done = Attempt.objects.filter(exam=exam, user=user).exclude(status="open").count()
         if done >= exam.attempts_allowed or Attempt.objects.filter(exam=exam, user=user, passed=True).exists():
             continue
-        out.append(Todo(title=f"待参加考试：{exam.title}", link=reverse("legal_education:exam_start", args=[exam.pk]),
+        # an exam about to open is a to-do already: its start page counts down to the opening
+        opens = f"（{clock.local(exam.starts_at):%H:%M}开考）" if exam.starts_at > now else ""
+        out.append(Todo(title=f"待参加考试：{exam.title}{opens}",
+                        link=reverse("legal_education:exam_start", args=[exam.pk]),
                         due=clock.local(exam.ends_at).date(), action="参加考试"))
     return out
 

@@ -61,6 +61,21 @@ def test_open_exam_is_a_todo_until_sat(county):
     assert todos.open_exams(county.liaison, None) == []
 
 
+def test_an_exam_opening_within_two_hours_is_a_todo_naming_its_opening_time(county):
+    import datetime
+
+    from fazhi.core import clock
+
+    from . import factories
+
+    now = clock.now()
+    factories.exam(county, start=now + datetime.timedelta(minutes=30), title="半小时后开考")
+    factories.exam(county, start=now + datetime.timedelta(hours=5), title="五小时后开考")
+    opening = clock.local(now + datetime.timedelta(minutes=30))
+    assert [t.title for t in todos.open_exams(county.liaison, None)] == [
+        f"待参加考试：半小时后开考（{opening:%H:%M}开考）"]
+
+
 def test_results_statistics_and_export(county, client):
     from fazhi.legal_education import selectors
     from fazhi.legal_education.services import exams
