@@ -31,7 +31,7 @@ def test_examinee_takes_the_exam_reloads_and_submits(page, browser, live_server,
     page.wait_for_selector("fieldset.question")
     attempt = Attempt.objects.get(exam=exam)
     # 开始考试 answered with the paper; the address bar shows the attempt's own address (a reload is no new start)
-    assert page.url == base + reverse("legal_education:attempt_take", args=[attempt.pk])
+    page.wait_for_url(base + reverse("legal_education:attempt_take", args=[attempt.pk]))
     # answer the first three questions
     for i in range(3):
         page.locator(f"#q-{i} input.form-check-input").first.check()
