@@ -9,7 +9,7 @@ from fazhi.core.errors import NotFound
 
 from .choices import AttemptStatus, ExamStatus
 from .models import LETTERS, Answer, Attempt, Exam, Question
-from .services.exams import is_eligible, shown_letters
+from .services.exams import PAPER_FIELDS, is_eligible, shown_letters
 
 
 def rate(part, whole):
@@ -42,9 +42,13 @@ def exam_for_examinee(user, pk):
 def paper_for_examinee(attempt):
     """The paper as the examinee sees it: stems and shuffled options with the saved choices — never the
     answers, 考点 or 解析."""
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=[e["q"] for e in attempt.paper])
-                 .only("pk", "kind", "stem", "options")}
-    saved = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "chosen"))
+    drawn = getattr(attempt, "drawn", None)  # a new attempt: its questions as drawn, no answer saved yet
+    if drawn is not None:
+        questions, saved = drawn, {}
+    else:
+        questions = {q.pk: q for q in Question.objects.filter(pk__in=[e["q"] for e in attempt.paper])
+                     .only(*PAPER_FIELDS)}
+        saved = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "chosen"))
     items = []
     for i, e in enumerate(attempt.paper):
         q = questions[e["q"]]
