@@ -12,10 +12,11 @@ import os
 
 bind = os.environ.get("FAZHI_BIND", "127.0.0.1:" + os.environ.get("FAZHI_PORT", "8000"))
 worker_class = "gthread"
-# Two processes per core with two threads each: threads of one process share one interpreter lock, and on the
-# 2-core machine 4 × 2 saved an exam's answers 20 % faster than 2 × 4 (docs/benchmarks.md), with the same eight
-# requests in service at once. At most 8 processes (each keeps its database connections).
-workers = int(os.environ.get("FAZHI_WORKERS") or min(2 * (os.cpu_count() or 1), 8))
+# One process per core with two threads each. More processes than cores, or more threads per process (they share
+# one interpreter lock), cost CPU in switching: every database round trip hands the core to another process. On the
+# 2-core machine under an exam's opening minute on PostgreSQL, 2 × 2 met the p99 targets that 4 × 2 missed
+# (docs/benchmarks.md §1). At most 8 processes (each keeps its database connections).
+workers = int(os.environ.get("FAZHI_WORKERS") or min(os.cpu_count() or 1, 8))
 threads = int(os.environ.get("FAZHI_THREADS", "2"))
 backlog = 2048
 # A request may wait for SQLite's write lock (FAZHI_SQLITE_BUSY_SECONDS, 20 s) before it fails; the worker
