@@ -65,11 +65,19 @@ def url(path):
 class Flow:
     """Requests with the page's retry on a dropped connection; anything unexpected is a failure."""
 
-    def call(self, method, path, name, expect, headers=None, **kw):
+    def call(self, method, path, name, expect, headers=None, json_ok=False, **kw):
+        """``json_ok``: the answer must be the JSON ``{"ok": true, …}`` the page reads; an answer cut off (a worker
+        killed while writing it) is retried like a dropped connection, as ``exam.js`` does."""
         for tries in range(8):
             with self.client.request(method, url(path), name=name, catch_response=True, allow_redirects=False,
                                      headers={"X-Forwarded-For": self.address, **(headers or {})}, **kw) as r:
-                if r.status_code in (0, 502, 503):  # dropped or refused connection: the page retries
+                dropped = r.status_code in (0, 502, 503)  # dropped or refused connection: the page retries
+                if not dropped and json_ok and r.status_code in expect:
+                    try:
+                        dropped = r.json().get("ok") is not True
+                    except ValueError:
+                        dropped = True
+                if dropped:
                     r.failure(f"dropped connection ({r.status_code}), retried")
                     STATE["dropped_retried"] += 1
                     gevent.sleep(0.5 * (tries + 1))
@@ -125,9 +133,9 @@ class Flow:
 
     def save(self, attempt, page_token, csrf, pos, chosen, seq):
         body = json.dumps({"token": page_token, "position": pos, "chosen": chosen, "seq": seq})
-        r = self.call("POST", f"/attempts/{attempt}/answer/", "save_answer", (200,), data=body,
+        r = self.call("POST", f"/attempts/{attempt}/answer/", "save_answer", (200,), data=body, json_ok=True,
                       headers={"Content-Type": "application/json", "X-CSRFToken": csrf})
-        return r is not None and r.json().get("ok")
+        return r is not None
 
 
 ENVIRONMENT = []
@@ -213,6 +221,8 @@ class Examinee(Flow, FastHttpUser):
         self.address = f"10.{i // 62500 % 250}.{i // 250 % 250}.{i % 250 + 1}"
         try:
             self.sit_one(USERS[i])
+        except Exception as e:  # counted, never an examinee silently left out of the figures
+            unrecovered(f"examinee {USERS[i]}: {e!r}")
         finally:
             STATE["sat"] += 1
             if STATE["sat"] >= min(TARGET, len(USERS)):
