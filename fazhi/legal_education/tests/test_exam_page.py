@@ -146,3 +146,22 @@ def test_the_start_page_counts_down_to_an_exam_opening_soon_and_the_start_waits_
         assert "距开考" not in page and 'type="submit">开始考试</button>' in page
         assert 'class="mb-3 question"' in client.post(start).content.decode()
     assert soon.attempts.count() == 1
+
+
+def test_the_paper_after_a_start_shows_the_drawn_questions_without_reading_them_again(county, client):
+    """At an exam's opening thousands start within a minute: the start's answer (the paper) reads the questions
+    only as it draws them, and no saved answer (a new attempt has none), yet shows what a reload shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    exam = _exam_with_tricky_texts(county)
+    client.force_login(county.liaison)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("legal_education:exam_start", args=[exam.pk]))
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum('FROM "legal_education_question"' in s for s in sql) == 2  # the pool, then the drawn questions
+    assert not any('FROM "legal_education_answer"' in s for s in sql)
+    take = re.search(r'data-url="([^"]+)"', response.content.decode()).group(1)
+    paper = re.compile(r'<nav class="mb-3" aria-label="题目导航">.*?<form', re.S)
+    assert paper.search(response.content.decode()).group(0) == paper.search(client.get(take).content.decode()).group(0)
+    assert response.content.decode().count('class="mb-3 question"') == 7
